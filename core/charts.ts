@@ -1,0 +1,63 @@
+// Vega-Lite spec builders: a ranking becomes a horizontal bar chart with its data and provenance inlined.
+import type { ChartMeta, Ranking, Unit } from "./schemas";
+
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+export const CHART_WIDTH = 560;
+/** Charts of long rankings show the top rows; the full list stays in the ranking and its CSV. */
+export const CHART_MAX_ROWS = 20;
+
+const axisFormat: Record<Unit, { format: string; title: string }> = {
+  jobs: { format: ",d", title: "Employment (jobs)" },
+  "usd-per-year": { format: "$,.0f", title: "US dollars per year" },
+  "usd-per-hour": { format: "$,.2f", title: "US dollars per hour" },
+  percent: { format: ".1f", title: "Percent" },
+  ratio: { format: ".2f", title: "Ratio" },
+  "per-1000-jobs": { format: ".2f", title: "Per 1,000 jobs" },
+};
+
+export function sourceLine(sources: ChartMeta["sources"]): string {
+  return sources.map((s) => `${s.organisation}, ${s.title} (${s.period}; ${s.trust})`).join("; ");
+}
+
+export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking" | "title" | "summary" | "sources">) {
+  const rows = ranking.items.slice(0, CHART_MAX_ROWS).map((it) => ({
+    rank: it.rank,
+    id: it.id,
+    name: it.name,
+    value: it.figure.value,
+  }));
+  const axis = axisFormat[ranking.unit];
+  const shown = rows.length < ranking.items.length ? ` (top ${rows.length} of ${ranking.items.length})` : "";
+  const usermeta: ChartMeta = {
+    ...meta,
+    ranking: ranking.id,
+    title: ranking.title + shown,
+    summary: ranking.summary,
+    sources: ranking.sources,
+  };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: usermeta.title,
+      subtitle: ranking.sources.map((s) => `Source: ${s.organisation}, ${s.period} (${s.trust})`),
+      anchor: "start" as const,
+      limit: CHART_WIDTH,
+      subtitleFontSize: 10,
+    },
+    description: ranking.summary,
+    width: CHART_WIDTH,
+    height: { step: 22 },
+    data: { values: rows },
+    mark: { type: "bar" as const, tooltip: true },
+    encoding: {
+      y: { field: "name", type: "nominal" as const, sort: { field: "rank", order: "ascending" as const }, title: null },
+      x: { field: "value", type: "quantitative" as const, title: axis.title, axis: { format: axis.format } },
+      tooltip: [
+        { field: "rank", type: "ordinal" as const, title: "Rank" },
+        { field: "name", type: "nominal" as const, title: "Name" },
+        { field: "value", type: "quantitative" as const, title: axis.title, format: axis.format },
+      ],
+    },
+    usermeta,
+  };
+}

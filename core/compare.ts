@@ -1,0 +1,32 @@
+// Pure comparison of two entities' figures; used at build time for small kinds and by the worker for large ones.
+import type { CompareRecord, Difference, Entity } from "./schemas";
+
+export function toCompareRecord(e: Entity): CompareRecord {
+  return { kind: e.kind, id: e.id, name: e.name, figures: e.figures };
+}
+
+/** One difference per metric both records have in the same unit, in the order of `a`'s figures. */
+export function compareRecords(a: CompareRecord, b: CompareRecord): Difference[] {
+  const out: Difference[] = [];
+  for (const [metric, fa] of Object.entries(a.figures)) {
+    const fb = b.figures[metric];
+    if (!fb || fb.unit !== fa.unit) continue;
+    out.push({
+      metric,
+      unit: fa.unit,
+      a: fa.value,
+      b: fb.value,
+      difference: round(fa.value - fb.value),
+      ratio: fb.value === 0 ? null : round(fa.value / fb.value, 4),
+      derivedFrom:
+        `difference and ratio of ${a.name} (${fa.source}, ${fa.period}) ` +
+        `and ${b.name} (${fb.source}, ${fb.period})`,
+    });
+  }
+  return out;
+}
+
+function round(x: number, digits = 6): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,11 @@
+// The public entry of core: data, worker and widgets import from here only.
+export * from "./schemas";
+export * from "./keys";
+export * from "./rank";
+export * from "./compare";
+export * from "./charts";
+export * from "./messages";
+export * from "./csv";
+export * from "./manifest";
+export * from "./metrics";
+export * from "./format";

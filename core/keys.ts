@@ -1,0 +1,33 @@
+// The one KV key layout: the data build writes with it, the worker reads with it, tests seed with it.
+import { SCHEMA_VERSION, type EntityKind } from "./schemas";
+
+const PREFIX = `atlas:v${SCHEMA_VERSION}`;
+
+/** The pointer key names the live snapshot; flipping it is the last step of a publish. */
+export const POINTER_KEY = `${PREFIX}:current`;
+
+/** Keys of one snapshot. Each value is the exact body the API serves (JSON unless noted). */
+export const snapshotKeys = (snapshotId: string) => {
+  const base = `${PREFIX}:${snapshotId}`;
+  return {
+    /** Index of the snapshot: rankings, charts, comparable kinds, sources. */
+    manifest: `${base}:manifest`,
+    /** Precomputed list bodies: the API index, rankings, charts, compare kinds, sources. */
+    list: (name: "api" | "rankings" | "charts" | "compare" | "sources") => `${base}:list:${name}`,
+    ranking: (id: string) => `${base}:ranking:${id}`,
+    rankingCsv: (id: string) => `${base}:ranking-csv:${id}`,
+    chart: (id: string) => `${base}:chart:${id}`,
+    chartVega: (id: string) => `${base}:chart-vega:${id}`,
+    chartSvg: (id: string) => `${base}:chart-svg:${id}`,
+    /** Precomputed comparison of a pair of a small kind; ids in sorted order. */
+    comparePair: (kind: EntityKind, a: string, b: string) => {
+      const [x, y] = a < b ? [a, b] : [b, a];
+      return `${base}:compare:${kind}:${x}:${y}`;
+    },
+    /** Per-entity comparison record of a large kind, joined by the worker. */
+    compareRecord: (kind: EntityKind, id: string) => `${base}:compare-record:${kind}:${id}`,
+    entityList: (kind: EntityKind) => `${base}:entities:${kind}`,
+    entity: (kind: EntityKind, id: string) => `${base}:entity:${kind}:${id}`,
+  };
+};
+export type SnapshotKeys = ReturnType<typeof snapshotKeys>;

@@ -1,0 +1,135 @@
+// Turns imported source rows into core entities with figures that carry their provenance.
+import { z } from "zod";
+import { Entity, type Figure, type Source } from "../../core/index";
+import { BuildError, readTable } from "./csv";
+import { numberOf, type OewsNumericColumn, type OewsRow } from "./oews";
+
+const fig = (value: number, unit: Figure["unit"], src: Source): Figure => ({
+  value,
+  unit,
+  source: src.id,
+  period: src.period,
+  trust: src.trust,
+});
+
+export const OccupationDef = z.object({ code: z.string().regex(/^\d{2}-\d{4}$/), id: z.string(), name: z.string() });
+
+const oewsFigures: [string, OewsNumericColumn, Figure["unit"]][] = [
+  ["employment", "TOT_EMP", "jobs"],
+  ["median-annual-wage", "A_MEDIAN", "usd-per-year"],
+  ["mean-annual-wage", "A_MEAN", "usd-per-year"],
+  ["p10-annual-wage", "A_PCT10", "usd-per-year"],
+  ["p25-annual-wage", "A_PCT25", "usd-per-year"],
+  ["p75-annual-wage", "A_PCT75", "usd-per-year"],
+  ["p90-annual-wage", "A_PCT90", "usd-per-year"],
+  ["median-hourly-wage", "H_MEDIAN", "usd-per-hour"],
+];
+
+export function occupationsFromOews(
+  defs: z.infer<typeof OccupationDef>[],
+  rows: OewsRow[],
+  src: Source,
+  file: string,
+): Entity[] {
+  return defs.map((def) => {
+    const row = rows.find((r) => r.OCC_CODE === def.code && r.AREA === "99" && r.NAICS === "000000");
+    if (!row) throw new BuildError(file, 0, "OCC_CODE", `no national cross-industry row for ${def.code} (${def.name})`);
+    const figures: Record<string, Figure> = {};
+    const notes: string[] = [];
+    for (const [metric, column, unit] of oewsFigures) {
+      const v = numberOf(row[column]);
+      if (v !== undefined) figures[metric] = fig(v, unit, src);
+      else if (row[column].kind === "special") notes.push(`${column} ${row[column].code}`);
+    }
+    return Entity.parse({
+      kind: "occupations",
+      id: def.id,
+      name: def.name,
+      code: def.code,
+      description: `${row.OCC_TITLE} (SOC ${def.code})` + (notes.length ? `; not published: ${notes.join(", ")}` : ""),
+      figures,
+    });
+  });
+}
+
+const metroId = (name: string) =>
+  name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+const positive = (file: string, line: number, field: string, raw: string) => {
+  const v = Number(raw.replaceAll(",", ""));
+  if (raw.trim() === "" || !Number.isFinite(v) || v < 0)
+    throw new BuildError(file, line, field, `expected a non-negative number, found "${raw}"`);
+  return v;
+};
+
+/** Metros from the May 2024 extracts: employment + LQ for 263 metros, the annual median for 37. */
+export function metrosFromExtracts(
+  lqText: string,
+  lqFile: string,
+  medianText: string,
+  medianFile: string,
+  src: Source,
+): Entity[] {
+  const medians = new Map<string, number>();
+  for (const { line, row } of readTable(medianText, medianFile, [
+    "msa", "tot_emp", "loc_quotient", "a_median_usd_may2024", "bea_rpp_2023", "top25_group",
+  ])) {
+    medians.set(row.msa!.trim(), positive(medianFile, line, "a_median_usd_may2024", row.a_median_usd_may2024!));
+  }
+  const seen = new Set<string>();
+  const metros = readTable(lqText, lqFile, ["msa", "loc_quotient", "tot_emp"]).map(({ line, row }) => {
+    const name = row.msa!.trim();
+    if (!name) throw new BuildError(lqFile, line, "msa", "metro name is empty");
+    const id = metroId(name);
+    if (seen.has(id)) throw new BuildError(lqFile, line, "msa", `metro "${name}" appears twice`);
+    seen.add(id);
+    const figures: Record<string, Figure> = {
+      employment: { ...fig(positive(lqFile, line, "tot_emp", row.tot_emp!), "jobs", src), note: "Data scientists (SOC 15-2051)" },
+      "location-quotient": {
+        ...fig(positive(lqFile, line, "loc_quotient", row.loc_quotient!), "ratio", src),
+        note: "Data scientists' share of metro employment relative to their national share",
+      },
+    };
+    const median = medians.get(name);
+    if (median !== undefined)
+      figures["median-annual-wage"] = { ...fig(median, "usd-per-year", src), note: "Data scientists (SOC 15-2051)" };
+    return Entity.parse({ kind: "metros", id, name, figures });
+  });
+  for (const name of medians.keys())
+    if (!seen.has(metroId(name))) throw new BuildError(medianFile, 0, "msa", `metro "${name}" is not in ${lqFile}`);
+  return metros;
+}
+
+export const IndustryContent = z.object({
+  id: z.string(),
+  name: z.string().min(1),
+  articleRank: z.number().int().positive(),
+  mlRole: z.enum(["core", "supporting", "supporting-to-core", "varies"]),
+  claim: z.string().min(1),
+  uses: z.array(z.string().min(1)).min(1),
+});
+
+export function industriesFromArticle(items: unknown, file: string, article: Source): Entity[] {
+  if (!Array.isArray(items)) throw new BuildError(file, 1, "(root)", "expected an array");
+  return items.map((item, i) => {
+    const parsed = IndustryContent.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new BuildError(file, i + 1, issue.path.join(".") || "(item)", issue.message);
+    }
+    const it = parsed.data;
+    return Entity.parse({
+      kind: "industries",
+      id: it.id,
+      name: it.name,
+      description: `Article rank ${it.articleRank} by employment volume; machine learning is ${it.mlRole.replaceAll("-", " ")} here. Typical uses: ${it.uses.join(", ")}.`,
+      figures: {},
+      claims: [{ text: it.claim, source: article.id, trust: "article" }],
+    });
+  });
+}

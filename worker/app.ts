@@ -1,0 +1,128 @@
+// The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
+import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
+import { compareRecords, CompareRecord, EntityKind, Source, type Manifest } from "../core/index";
+import { ApiError, onError, problemResponse } from "./errors";
+import { openapi } from "./openapi";
+import { send } from "./respond";
+import { SnapshotStore, type Bundle, type Snapshot } from "./store";
+
+const JSON_TYPE = "application/json; charset=utf-8";
+const types = {
+  json: JSON_TYPE,
+  csv: "text/csv; charset=utf-8",
+  svg: "image/svg+xml; charset=utf-8",
+} as const;
+
+type Env = { Bindings: { ATLAS_KV: KVNamespace } };
+
+function formatParam(c: Context, allowed: readonly string[], fallback: string): string {
+  const f = c.req.query("format") ?? fallback;
+  if (!allowed.includes(f))
+    throw new ApiError("bad-parameter", `format must be one of ${allowed.join(", ")}; got "${f.slice(0, 40)}"`);
+  return f;
+}
+
+export function createApp(bundle: Bundle) {
+  const store = new SnapshotStore(bundle);
+  const app = new Hono<Env>();
+  app.onError(onError);
+  app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Atlas-Snapshot"] }));
+
+  // The API is read-only: every other method is refused for every path.
+  app.use("*", async (c, next) => {
+    if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method))
+      throw new ApiError("method-not-allowed", `${c.req.method} is not allowed; this API is read-only.`, { Allow: "GET, HEAD, OPTIONS" });
+    await next();
+  });
+
+  const snap = (c: Context<Env>) => store.current(c.env.ATLAS_KV);
+  const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, notFound: ApiError) => {
+    const cached = await store.read(c.env.ATLAS_KV, s, key, type);
+    if (!cached) throw notFound;
+    return send(c, cached, s);
+  };
+
+  const list = (name: Parameters<Snapshot["keys"]["list"]>[0]) => async (c: Context<Env>) => {
+    const s = await snap(c);
+    return serveKey(c, s, s.keys.list(name), JSON_TYPE, new ApiError("not-found", `list ${name} is missing`));
+  };
+  app.get("/api/v1", list("api"));
+  app.get("/api/v1/rankings", list("rankings"));
+  app.get("/api/v1/charts", list("charts"));
+  app.get("/api/v1/compare", list("compare"));
+  app.get("/api/v1/sources", list("sources"));
+
+  app.get("/api/v1/rankings/:id", async (c) => {
+    const id = c.req.param("id");
+    const format = formatParam(c, ["json", "csv"], "json");
+    const s = await snap(c);
+    const missing = new ApiError("unknown-ranking", `No ranking "${id.slice(0, 80)}". See /api/v1/rankings.`);
+    if (format === "csv") {
+      const cached = await store.read(c.env.ATLAS_KV, s, s.keys.rankingCsv(id), types.csv);
+      if (!cached) throw missing;
+      return send(c, cached, s, { "Content-Disposition": `attachment; filename="${id}.csv"` });
+    }
+    return serveKey(c, s, s.keys.ranking(id), JSON_TYPE, missing);
+  });
+
+  app.get("/api/v1/charts/:id", async (c) => {
+    const id = c.req.param("id");
+    const format = formatParam(c, ["vega-lite", "vega", "svg"], "vega-lite");
+    const s = await snap(c);
+    const missing = new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
+    if (format === "svg") return serveKey(c, s, s.keys.chartSvg(id), types.svg, missing);
+    return serveKey(c, s, format === "vega" ? s.keys.chartVega(id) : s.keys.chart(id), JSON_TYPE, missing);
+  });
+
+  app.get("/api/v1/compare/:kind", async (c) => {
+    const kindParam = c.req.param("kind");
+    const s = await snap(c);
+    const manifest = await store.manifest(c.env.ATLAS_KV, s);
+    const kind = EntityKind.safeParse(kindParam);
+    const entry = kind.success ? manifest.compare.find((k) => k.kind === kind.data) : undefined;
+    if (!entry) throw new ApiError("unknown-kind", `Cannot compare "${kindParam.slice(0, 40)}". See /api/v1/compare.`);
+    const [a, b] = [c.req.query("a"), c.req.query("b")];
+    if (!a || !b) throw new ApiError("bad-parameter", `Give two ${entry.kind} ids as ?a=…&b=… (see /api/v1/compare).`);
+    if (a === b) throw new ApiError("bad-parameter", "a and b must be different entities.");
+    for (const id of [a, b])
+      if (!entry.ids.includes(id)) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id.slice(0, 80)}".`);
+    if (entry.mode === "pair")
+      return serveKey(c, s, s.keys.comparePair(entry.kind, a, b), JSON_TYPE, new ApiError("unknown-entity", "pair missing"));
+    return send(c, await joinRecords(c, s, entry, a, b), s);
+  });
+
+  async function joinRecords(c: Context<Env>, s: Snapshot, entry: Manifest["compare"][number], a: string, b: string) {
+    return store.compose(`${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {
+      const [ra, rb] = await Promise.all(
+        [a, b].map(async (id) => {
+          const raw = await store.read(c.env.ATLAS_KV, s, s.keys.compareRecord(entry.kind, id), JSON_TYPE);
+          if (!raw) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id}".`);
+          return JSON.parse(raw.body) as { record: CompareRecord; sources: Source[] };
+        }),
+      );
+      const sources = new Map([...ra!.sources, ...rb!.sources].map((src) => [src.id, src]));
+      const manifest = await store.manifest(c.env.ATLAS_KV, s);
+      return JSON.stringify({
+        snapshot: manifest.snapshot,
+        comparison: {
+          kind: entry.kind,
+          a: ra!.record,
+          b: rb!.record,
+          differences: compareRecords(ra!.record, rb!.record),
+          sources: [...sources.values()].sort((x, y) => x.id.localeCompare(y.id)),
+        },
+      });
+    });
+  }
+
+  const openapiBody = JSON.stringify(openapi);
+  app.get("/openapi.json", async (c) => {
+    const s = await snap(c);
+    const cached = await store.compose("openapi", JSON_TYPE, async () => openapiBody);
+    return send(c, cached, s);
+  });
+
+  app.notFound((c) => problemResponse(c, "not-found", `Nothing at ${new URL(c.req.url).pathname.slice(0, 120)}. Start at /api/v1.`));
+  return app;
+}

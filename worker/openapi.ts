@@ -1,0 +1,122 @@
+// The OpenAPI 3.1 description of the API, served at /openapi.json.
+import { entityKinds, problems } from "../core/index";
+
+const problem = { $ref: "#/components/responses/Problem" };
+const etagHeaders = {
+  ETag: { description: "Entity tag of the body; send it back as If-None-Match for a 304.", schema: { type: "string" } },
+  "Cache-Control": { schema: { type: "string" } },
+  "X-Atlas-Snapshot": { description: "Id of the snapshot the body came from.", schema: { type: "string" } },
+};
+const json = (schema: object, description: string) => ({
+  description,
+  headers: etagHeaders,
+  content: { "application/json": { schema } },
+});
+const idParam = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+});
+const standard = { "304": { description: "Not modified (If-None-Match matched the ETag)." }, "400": problem, "404": problem, "405": problem };
+
+export const openapi = {
+  openapi: "3.1.0",
+  info: {
+    title: "ML Employer Atlas API",
+    version: "1.0.0",
+    description:
+      "Which employers hire machine-learning graduates: rankings, comparisons and charts precomputed from sourced data. " +
+      "Every figure carries its source, reference period and trust label (official, official-derived, third-party, article). " +
+      "Read-only; open CORS; ETag/If-None-Match; errors are application/problem+json (RFC 9457) with a stable `code`.",
+    license: { name: "Public-domain data (US federal statistics); see /api/v1/sources", identifier: "CC0-1.0" },
+  },
+  servers: [{ url: "/" }],
+  paths: {
+    "/api/v1": { get: { operationId: "index", summary: "API index with links", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Links to every collection."), ...standard } } },
+    "/api/v1/rankings": { get: { operationId: "listRankings", summary: "All rankings", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Rankings with links."), ...standard } } },
+    "/api/v1/rankings/{id}": {
+      get: {
+        operationId: "getRanking",
+        summary: "One ranking, as JSON or CSV",
+        parameters: [
+          idParam("id", "Ranking id from /api/v1/rankings."),
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"], default: "json" } },
+        ],
+        responses: {
+          "200": {
+            description: "The ranking. CSV has one row per item with source, source_url, period, trust and snapshot columns.",
+            headers: etagHeaders,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, "text/csv": { schema: { type: "string" } } },
+          },
+          ...standard,
+        },
+      },
+    },
+    "/api/v1/charts": { get: { operationId: "listCharts", summary: "All charts", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Charts with links."), ...standard } } },
+    "/api/v1/charts/{id}": {
+      get: {
+        operationId: "getChart",
+        summary: "A chart as a Vega-Lite spec (data inlined), its compiled Vega spec, or pre-rendered SVG",
+        parameters: [
+          idParam("id", "Chart id from /api/v1/charts."),
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg"], default: "vega-lite" } },
+        ],
+        responses: {
+          "200": {
+            description: "Spec (`usermeta` holds title, summary, sources and snapshot) or SVG.",
+            headers: etagHeaders,
+            content: { "application/json": { schema: { type: "object" } }, "image/svg+xml": { schema: { type: "string" } } },
+          },
+          ...standard,
+        },
+      },
+    },
+    "/api/v1/compare": { get: { operationId: "listComparisons", summary: "Comparable kinds with their ids and an example link", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Comparable kinds."), ...standard } } },
+    "/api/v1/compare/{kind}": {
+      get: {
+        operationId: "compare",
+        summary: "Compare two entities of one kind",
+        parameters: [
+          { name: "kind", in: "path", required: true, schema: { type: "string", enum: [...entityKinds] } },
+          { name: "a", in: "query", required: true, schema: { type: "string" } },
+          { name: "b", in: "query", required: true, schema: { type: "string" } },
+        ],
+        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Both entities' figures and their differences."), ...standard },
+      },
+    },
+    "/api/v1/sources": { get: { operationId: "listSources", summary: "Every source with URL, reference period and trust label", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Sources."), ...standard } } },
+    "/openapi.json": { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } } } },
+  },
+  components: {
+    schemas: {
+      Snapshot: {
+        type: "object",
+        required: ["id", "builtAt", "schemaVersion"],
+        properties: { id: { type: "string" }, builtAt: { type: "string", format: "date-time" }, schemaVersion: { type: "integer" } },
+      },
+      Envelope: {
+        type: "object",
+        required: ["snapshot"],
+        properties: { snapshot: { $ref: "#/components/schemas/Snapshot" } },
+        additionalProperties: true,
+      },
+      Problem: {
+        type: "object",
+        required: ["type", "code", "title", "status", "detail"],
+        properties: {
+          type: { type: "string", format: "uri" },
+          code: { type: "string", enum: Object.keys(problems) },
+          title: { type: "string" },
+          status: { type: "integer" },
+          detail: { type: "string" },
+          instance: { type: "string" },
+        },
+      },
+    },
+    responses: {
+      Problem: { description: "An RFC 9457 problem.", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+    },
+  },
+} as const;

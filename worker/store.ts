@@ -1,0 +1,82 @@
+// Reads the live snapshot: KV pointer → snapshot keys, with the bundled snapshot when KV is empty or failing.
+import { Manifest, POINTER_KEY, snapshotKeys, type SnapshotKeys } from "../core/index";
+import { etagOf, ResponseCache, type Cached } from "./cache";
+
+export interface Bundle {
+  pointer: string;
+  entries: Record<string, string>;
+}
+
+export interface Snapshot {
+  id: string;
+  from: "kv" | "bundle";
+  keys: SnapshotKeys;
+}
+
+/** How long an isolate trusts the pointer it read: a publish is seen within this time (KV itself takes ~60 s). */
+const POINTER_TTL_MS = 30_000;
+/** After a KV failure, serve the bundle for this long before trying KV again. */
+const KV_RETRY_MS = 10_000;
+
+/** One per isolate: snapshot values never change under a given id, so they are cached without expiry. */
+export class SnapshotStore {
+  #pointer: { snapshot: Snapshot; until: number } | undefined;
+  readonly #responses = new ResponseCache();
+  readonly #manifests = new Map<string, Manifest>();
+
+  constructor(readonly bundle: Bundle) {}
+
+  #bundleSnapshot(): Snapshot {
+    return { id: this.bundle.pointer, from: "bundle", keys: snapshotKeys(this.bundle.pointer) };
+  }
+
+  async current(kv: KVNamespace): Promise<Snapshot> {
+    const now = Date.now();
+    if (this.#pointer && this.#pointer.until > now) return this.#pointer.snapshot;
+    let snapshot: Snapshot;
+    let ttl = POINTER_TTL_MS;
+    try {
+      const id = await kv.get(POINTER_KEY);
+      // The bundle already holds the snapshot KV points at: serve it from memory and spare the KV reads.
+      snapshot = !id || id === this.bundle.pointer ? this.#bundleSnapshot() : { id, from: "kv", keys: snapshotKeys(id) };
+    } catch (err) {
+      console.error("KV pointer unreadable, serving the bundled snapshot", err);
+      snapshot = this.#bundleSnapshot();
+      ttl = KV_RETRY_MS;
+    }
+    this.#pointer = { snapshot, until: now + ttl };
+    return snapshot;
+  }
+
+  async #raw(kv: KVNamespace, snap: Snapshot, key: string): Promise<string | null> {
+    if (snap.from === "bundle") return this.bundle.entries[key] ?? null;
+    return kv.get(key);
+  }
+
+  /** A ready response for `key`, from the isolate cache, else KV or the bundle; null if the key is absent. */
+  async read(kv: KVNamespace, snap: Snapshot, key: string, type: string): Promise<Cached | null> {
+    const hit = this.#responses.get(key);
+    if (hit) return hit;
+    const body = await this.#raw(kv, snap, key);
+    if (body === null) return null;
+    return this.#responses.set(key, { body, etag: await etagOf(body), type });
+  }
+
+  /** A response the worker composes itself (a join of two records), cached under `key`. */
+  async compose(key: string, type: string, make: () => Promise<string>): Promise<Cached> {
+    const hit = this.#responses.get(key);
+    if (hit) return hit;
+    const body = await make();
+    return this.#responses.set(key, { body, etag: await etagOf(body), type });
+  }
+
+  async manifest(kv: KVNamespace, snap: Snapshot): Promise<Manifest> {
+    const hit = this.#manifests.get(snap.id);
+    if (hit) return hit;
+    const raw = await this.#raw(kv, snap, snap.keys.manifest);
+    if (raw === null) throw new Error(`snapshot ${snap.id} has no manifest`);
+    const manifest = Manifest.parse(JSON.parse(raw));
+    this.#manifests.set(snap.id, manifest);
+    return manifest;
+  }
+}
