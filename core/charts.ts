@@ -6,7 +6,7 @@ export const CHART_WIDTH = 560;
 /** Charts of long rankings show the top rows; the full list stays in the ranking and its CSV. */
 export const CHART_MAX_ROWS = 20;
 
-const axisFormat: Record<Unit, { format: string; title: string }> = {
+export const axisFormat: Record<Unit, { format: string; title: string }> = {
   jobs: { format: ",d", title: "Employment (jobs)" },
   "usd-per-year": { format: "$,.0f", title: "US dollars per year" },
   "usd-per-hour": { format: "$,.2f", title: "US dollars per hour" },
@@ -14,10 +14,6 @@ const axisFormat: Record<Unit, { format: string; title: string }> = {
   ratio: { format: ".2f", title: "Ratio" },
   "per-1000-jobs": { format: ".2f", title: "Per 1,000 jobs" },
 };
-
-export function sourceLine(sources: ChartMeta["sources"]): string {
-  return sources.map((s) => `${s.organisation}, ${s.title} (${s.period}; ${s.trust})`).join("; ");
-}
 
 export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking" | "title" | "summary" | "sources">) {
   const rows = ranking.items.slice(0, CHART_MAX_ROWS).map((it) => ({
@@ -46,11 +42,13 @@ export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking
     },
     description: ranking.summary,
     width: CHART_WIDTH,
+    // The width is the whole chart's, so an embed can fit it to its container by setting one signal.
+    autosize: { type: "fit-x" as const, contains: "padding" as const },
     height: { step: 22 },
     data: { values: rows },
     mark: { type: "bar" as const, tooltip: true },
     encoding: {
-      y: { field: "name", type: "nominal" as const, sort: { field: "rank", order: "ascending" as const }, title: null },
+      y: { field: "name", type: "nominal" as const, sort: { field: "rank", order: "ascending" as const }, title: null, axis: { labelLimit: 180 } },
       x: { field: "value", type: "quantitative" as const, title: axis.title, axis: { format: axis.format } },
       tooltip: [
         { field: "rank", type: "ordinal" as const, title: "Rank" },
@@ -60,4 +58,10 @@ export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking
     },
     usermeta,
   };
+}
+
+/** The same chart without its title block, for embeds that show title and sources in their own markup. */
+export function untitled<T extends { title?: unknown }>(spec: T): Omit<T, "title"> {
+  const { title: _title, ...rest } = spec;
+  return rest;
 }

@@ -19,6 +19,7 @@ export const snapshotKeys = (snapshotId: string) => {
     chart: (id: string) => `${base}:chart:${id}`,
     chartVega: (id: string) => `${base}:chart-vega:${id}`,
     chartSvg: (id: string) => `${base}:chart-svg:${id}`,
+    chartEmbed: (id: string) => `${base}:chart-embed:${id}`,
     /** Precomputed comparison of a pair of a small kind; ids in sorted order. */
     comparePair: (kind: EntityKind, a: string, b: string) => {
       const [x, y] = a < b ? [a, b] : [b, a];

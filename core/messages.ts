@@ -33,6 +33,7 @@ export function formatBuildError(file: string, row: number, field: string, reaso
 export const widgetMessages = {
   loading: "Loading chart…",
   "missing-attribute": (name: string) => `This chart needs a "${name}" attribute.`,
+  "bad-attribute": (name: string) => `The "${name}" attribute is not valid.`,
   "not-found": (what: string) => `No chart called "${what}" exists.`,
   "network": "The chart could not be loaded: the data service did not answer.",
   "bad-response": "The chart could not be loaded: the data service sent something unexpected.",

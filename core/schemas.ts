@@ -1,9 +1,11 @@
 // Zod schemas for everything the data build publishes and the worker and widgets read.
 import { z } from "zod";
+import { trustLabels, units } from "./vocab";
+
+export { trustLabels, units };
 
 export const SCHEMA_VERSION = 1;
 
-export const trustLabels = ["official", "official-derived", "third-party", "article"] as const;
 export const TrustLabel = z.enum(trustLabels);
 export type TrustLabel = z.infer<typeof TrustLabel>;
 
@@ -22,7 +24,6 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
-export const units = ["jobs", "usd-per-year", "usd-per-hour", "percent", "ratio", "per-1000-jobs"] as const;
 export const Unit = z.enum(units);
 export type Unit = z.infer<typeof Unit>;
 

@@ -68,10 +68,11 @@ export function createApp(bundle: Bundle) {
 
   app.get("/api/v1/charts/:id", async (c) => {
     const id = c.req.param("id");
-    const format = formatParam(c, ["vega-lite", "vega", "svg"], "vega-lite");
+    const format = formatParam(c, ["vega-lite", "vega", "svg", "embed"], "vega-lite");
     const s = await snap(c);
     const missing = new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
     if (format === "svg") return serveKey(c, s, s.keys.chartSvg(id), types.svg, missing);
+    if (format === "embed") return serveKey(c, s, s.keys.chartEmbed(id), JSON_TYPE, missing);
     return serveKey(c, s, format === "vega" ? s.keys.chartVega(id) : s.keys.chart(id), JSON_TYPE, missing);
   });
 

@@ -58,10 +58,10 @@ export const openapi = {
     "/api/v1/charts/{id}": {
       get: {
         operationId: "getChart",
-        summary: "A chart as a Vega-Lite spec (data inlined), its compiled Vega spec, or pre-rendered SVG",
+        summary: "A chart as a Vega-Lite spec (data inlined), its compiled Vega spec, pre-rendered SVG, or the widget payload (embed)",
         parameters: [
           idParam("id", "Chart id from /api/v1/charts."),
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg"], default: "vega-lite" } },
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg", "embed"], default: "vega-lite" } },
         ],
         responses: {
           "200": {

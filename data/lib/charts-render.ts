@@ -3,9 +3,21 @@ import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { expressionInterpreter } from "vega-interpreter";
 
+type Logger = NonNullable<Parameters<typeof compile>[1]>["logger"] & object;
+const quiet: Logger = {
+  level: () => quiet,
+  warn: () => quiet,
+  info: () => quiet,
+  debug: () => quiet,
+  error: (...args: readonly unknown[]) => {
+    throw new Error(`Vega-Lite: ${args.join(" ")}`);
+  },
+} as unknown as Logger;
+
 export function compileToVega(spec: object): vega.Spec {
   const { usermeta: _meta, ...vl } = spec as Record<string, unknown>;
-  return compile(vl as unknown as TopLevelSpec).spec;
+  // Quiet: Vega-Lite warns that "fit" does not apply to the step-sized height, which is intended.
+  return compile(vl as unknown as TopLevelSpec, { logger: quiet }).spec;
 }
 
 export async function renderSvg(vgSpec: vega.Spec): Promise<string> {

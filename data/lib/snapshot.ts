@@ -1,6 +1,8 @@
 // Assembles the snapshot: rankings, comparisons, charts and list bodies, keyed by core's KV layout.
 import { createHash } from "node:crypto";
 import {
+  axisFormat,
+  ChartEmbed,
   compareRecords,
   Manifest,
   Ranking,
@@ -11,6 +13,7 @@ import {
   snapshotKeys,
   summariseRanking,
   toCompareRecord,
+  untitled,
   type Entity,
   type EntityKind,
   type SnapshotMeta,
@@ -84,10 +87,23 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
     put(keys.ranking(r.id), { snapshot, ranking: r });
     put(keys.rankingCsv(r.id), rankingToCsv(r, snapshot));
     const vl = rankingBarChart(r, { id: r.id, snapshot });
-    const vg = { ...compileToVega(vl), usermeta: vl.usermeta };
+    // Standalone forms keep the title block; the Vega spec and SVG used inside widgets leave it to the widget.
+    const vg = { ...compileToVega(untitled(vl)), usermeta: vl.usermeta };
     put(keys.chart(r.id), vl);
     put(keys.chartVega(r.id), vg);
-    put(keys.chartSvg(r.id), await renderSvg(vg));
+    put(keys.chartSvg(r.id), await renderSvg(compileToVega(vl)));
+    const svg = await renderSvg(vg);
+    const shown = vl.data.values;
+    put(
+      keys.chartEmbed(r.id),
+      ChartEmbed.parse({
+        snapshot: { id: snapshot.id, builtAt: snapshot.builtAt },
+        chart: { ...vl.usermeta, unit: r.unit, valueLabel: axisFormat[r.unit].title },
+        rows: shown,
+        svg,
+        links: { vega: `${API}/charts/${r.id}?format=vega`, csv: r.links.csv, json: r.links.self },
+      }),
+    );
   }
 
   const compare: Manifest["compare"] = [];

@@ -1,0 +1,42 @@
+// `npm run build`: bundles widgets.js (small loader) and its lazily loaded chunks into dist/public, with the demo page.
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "dist/public");
+
+export async function buildWidgets() {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const result = await build({
+    entryPoints: { widgets: join(root, "widgets/loader.ts") },
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    minify: true,
+    target: "es2022",
+    chunkNames: "chunks/[name]-[hash]",
+    metafile: true,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  for (const f of ["index.html", "demo.css"]) copyFileSync(join(root, "widgets/demo", f), join(out, f));
+  // A module script from another origin is fetched in CORS mode: assets need an open CORS header.
+  writeFileSync(join(out, "_headers"), "/*\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n");
+  return Object.keys(result.metafile.outputs)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => {
+      const bytes = readFileSync(join(root, f));
+      return { file: relative(out, join(root, f)), bytes: statSync(join(root, f)).size, gzip: gzipSync(bytes).length };
+    });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const files = await buildWidgets();
+  for (const f of files.sort((a, b) => a.file.localeCompare(b.file)))
+    console.log(`${f.file.padEnd(40)} ${(f.bytes / 1024).toFixed(1).padStart(7)} KB  ${(f.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+}

@@ -1,0 +1,22 @@
+// Turns pre-rendered SVG text into a node safe to insert: no scripts, no event handlers, no foreign content.
+
+const DROP = new Set(["script", "foreignObject", "iframe", "object", "embed", "style", "use", "image", "a"]);
+
+export function safeSvg(text: string): SVGSVGElement | null {
+  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+  const svg = doc.documentElement;
+  if (!(svg instanceof SVGSVGElement) || doc.querySelector("parsererror")) return null;
+  for (const el of [svg, ...svg.querySelectorAll("*")]) {
+    if (DROP.has(el.localName)) {
+      el.remove();
+      continue;
+    }
+    for (const attr of [...el.attributes]) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith("on") || name === "style" || name.endsWith("href")) el.removeAttribute(attr.name);
+    }
+  }
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  return document.importNode(svg, true);
+}
