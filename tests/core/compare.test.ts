@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { compareRecords, snapshotKeys, type CompareRecord } from "../../core/index";
+
+const rec = (id: string, figures: CompareRecord["figures"]): CompareRecord => ({ kind: "metros", id, name: id.toUpperCase(), figures });
+const f = (value: number, unit: "jobs" | "ratio" = "jobs") => ({ value, unit, source: "src", period: "May 2024", trust: "third-party" as const });
+
+describe("compareRecords(a, b)", () => {
+  it("gives difference and ratio for metrics both have, with what they were derived from", () => {
+    const [d] = compareRecords(rec("a", { employment: f(300) }), rec("b", { employment: f(100) }));
+    expect(d).toMatchObject({ metric: "employment", a: 300, b: 100, difference: 200, ratio: 3 });
+    expect(d?.derivedFrom).toContain("src, May 2024");
+  });
+
+  it("skips metrics only one side has, or that differ in unit", () => {
+    const out = compareRecords(rec("a", { employment: f(1), lq: f(2, "ratio") }), rec("b", { lq: f(2) }));
+    expect(out).toEqual([]);
+  });
+
+  it("gives a null ratio rather than Infinity when b is zero", () => {
+    const [d] = compareRecords(rec("a", { employment: f(5) }), rec("b", { employment: f(0) }));
+    expect(d?.ratio).toBeNull();
+    expect(d?.difference).toBe(5);
+  });
+});
+
+describe("snapshotKeys", () => {
+  it("builds the same pair key whichever way round the ids come", () => {
+    const k = snapshotKeys("abc123abc123");
+    expect(k.comparePair("metros", "x", "y")).toBe(k.comparePair("metros", "y", "x"));
+  });
+
+  it("puts the schema version and snapshot id in every key", () => {
+    expect(snapshotKeys("abc123abc123").ranking("r")).toBe("atlas:v1:abc123abc123:ranking:r");
+  });
+});

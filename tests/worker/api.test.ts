@@ -1,0 +1,165 @@
+// The worker inside workerd, with the bundled snapshot and local KV seeded through `env`.
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+
+const BASE = "http://atlas.test";
+const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(BASE + path, init));
+
+async function problem(res: Response) {
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  return (await res.json()) as { type: string; code: string; status: number; title: string; detail: string };
+}
+
+describe("API index and lists", () => {
+  it("links to every collection from /api/v1", async () => {
+    const res = await get("/api/v1");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { snapshot: { id: string }; links: Record<string, string> };
+    expect(body.snapshot.id).toMatch(/^[0-9a-f]{12}$/);
+    for (const path of ["/api/v1/rankings", "/api/v1/compare", "/api/v1/charts", "/api/v1/sources", "/openapi.json"])
+      expect(Object.values(body.links)).toContain(path);
+  });
+
+  it("lists rankings, each with a link that answers JSON with open CORS, an ETag and Cache-Control", async () => {
+    const list = (await (await get("/api/v1/rankings")).json()) as { rankings: { id: string; links: { self: string } }[] };
+    expect(list.rankings.length).toBeGreaterThanOrEqual(5);
+    for (const r of list.rankings) {
+      expect(r.links.self).toBe(`/api/v1/rankings/${r.id}`);
+      const res = await get(r.links.self);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("application/json");
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("etag")).toMatch(/^"[0-9a-f]{20}"$/);
+      expect(res.headers.get("cache-control")).toContain("stale-while-revalidate");
+      expect(((await res.json()) as { ranking: { id: string } }).ranking.id).toBe(r.id);
+    }
+  });
+
+  it("answers If-None-Match with the current ETag by 304 and no body", async () => {
+    const first = await get("/api/v1/rankings/occupations-by-median-wage");
+    const etag = first.headers.get("etag")!;
+    const again = await get("/api/v1/rankings/occupations-by-median-wage", { headers: { "If-None-Match": `W/"x", ${etag}` } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const stale = await get("/api/v1/rankings/occupations-by-median-wage", { headers: { "If-None-Match": '"stale"' } });
+    expect(stale.status).toBe(200);
+  });
+
+  it("lists every source with URL (or null with a note), period and trust label", async () => {
+    const body = (await (await get("/api/v1/sources")).json()) as { sources: { id: string; url: string | null; period: string; trust: string; note?: string }[] };
+    expect(body.sources.map((s) => s.id)).toContain("bls-oews-national-m2024");
+    for (const s of body.sources) {
+      expect(s.period).not.toBe("");
+      expect(["official", "official-derived", "third-party", "article"]).toContain(s.trust);
+      if (s.url === null) expect(s.note).toBeTruthy();
+    }
+  });
+});
+
+describe("rankings and charts", () => {
+  it("serves a ranking as CSV with provenance columns", async () => {
+    const res = await get("/api/v1/rankings/occupations-by-employment?format=csv");
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const lines = (await res.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("rank,id,name,value,unit,source,source_url,period,trust,snapshot");
+    expect(lines.find((l) => l.includes(",data-scientists,"))).toContain(",233440,jobs,bls-oews-national-m2024,https://www.bls.gov/oes/tables.htm,May 2024,official,");
+  });
+
+  it("serves each chart as Vega-Lite, compiled Vega, SVG and embed payload", async () => {
+    const list = (await (await get("/api/v1/charts")).json()) as { charts: { id: string; links: Record<string, string> }[] };
+    for (const c of list.charts) {
+      const vl = (await (await get(c.links.self!)).json()) as { $schema: string; data: { values: unknown[] } };
+      expect(vl.$schema).toContain("vega-lite");
+      expect(vl.data.values.length).toBeGreaterThan(0);
+      const svg = await get(c.links.svg!);
+      expect(svg.headers.get("content-type")).toContain("image/svg+xml");
+      expect(await svg.text()).toMatch(/^<svg/);
+      const vg = (await (await get(c.links.vega!)).json()) as { $schema: string };
+      expect(vg.$schema).toContain("vega/v");
+    }
+    const embed = (await (await get("/api/v1/charts/occupations-by-median-wage?format=embed")).json()) as { rows: unknown[]; svg: string };
+    expect(embed.rows).toHaveLength(6);
+  });
+});
+
+describe("comparisons", () => {
+  it("serves a precomputed pair of a small kind either way round", async () => {
+    const ab = await get("/api/v1/compare/occupations?a=data-scientists&b=statisticians");
+    const ba = await get("/api/v1/compare/occupations?a=statisticians&b=data-scientists");
+    expect(ab.status).toBe(200);
+    expect(await ab.text()).toBe(await ba.text());
+  });
+
+  it("joins two per-entity records of a large kind with differences and sources", async () => {
+    const res = await get("/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca");
+    expect(res.status).toBe(200);
+    const { comparison } = (await res.json()) as {
+      comparison: { a: { id: string }; differences: { metric: string; a: number; b: number; difference: number }[]; sources: { id: string }[] };
+    };
+    expect(comparison.a.id).toBe("new-york-newark-jersey-city-ny-nj");
+    expect(comparison.differences.find((d) => d.metric === "employment")).toMatchObject({ a: 19810, b: 6570, difference: 13240 });
+    expect(comparison.sources.map((s) => s.id)).toEqual(["oews-msa-m2024-extract"]);
+    expect(res.headers.get("etag")).toBeTruthy();
+  });
+
+  it("lists comparable kinds with an example link that works", async () => {
+    const { kinds } = (await (await get("/api/v1/compare")).json()) as { kinds: { kind: string; example: string }[] };
+    expect(kinds.map((k) => k.kind).sort()).toEqual(["metros", "occupations"]);
+    for (const k of kinds) expect((await get(k.example)).status).toBe(200);
+  });
+});
+
+describe("errors", () => {
+  it("answers an unknown ranking with a 404 problem", async () => {
+    const res = await get("/api/v1/rankings/no-such");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await problem(res)).toMatchObject({ code: "unknown-ranking", status: 404, type: "https://ml-employer-atlas.dev/problems/unknown-ranking" });
+  });
+
+  it.each([
+    ["/api/v1/charts/no-such", 404, "unknown-chart"],
+    ["/api/v1/compare/planets?a=x&b=y", 404, "unknown-kind"],
+    ["/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=atlantis", 404, "unknown-entity"],
+    ["/api/v1/compare/metros?a=x", 400, "bad-parameter"],
+    ["/api/v1/compare/occupations?a=data-scientists&b=data-scientists", 400, "bad-parameter"],
+    ["/api/v1/rankings/occupations-by-employment?format=xml", 400, "bad-parameter"],
+    ["/api/v1/charts/occupations-by-employment?format=%3Cscript%3E", 400, "bad-parameter"],
+    ["/api/v2/anything", 404, "not-found"],
+    ["/api/v1/rankings/%E0%A4%A", 404, "unknown-ranking"],
+  ])("GET %s → %i %s", async (path, status, code) => {
+    const res = await get(path);
+    expect(res.status).toBe(status);
+    expect((await problem(res)).code).toBe(code);
+  });
+
+  it.each(["POST", "PUT", "DELETE", "PATCH"])("refuses %s with 405 and an Allow header", async (method) => {
+    const res = await get("/api/v1/rankings", { method, body: method === "DELETE" ? undefined : "{}" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    expect((await problem(res)).code).toBe("method-not-allowed");
+  });
+
+  it("answers a CORS preflight for If-None-Match", async () => {
+    const res = await get("/api/v1/rankings", {
+      method: "OPTIONS",
+      headers: { Origin: "https://blog.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match" },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-headers")).toBe("if-none-match");
+  });
+
+  it("never leaks a stack trace in a problem", async () => {
+    const body = await (await get("/api/v1/rankings/%E0%A4%A")).text();
+    expect(body).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});
+
+describe("snapshot source", () => {
+  it("serves the bundled snapshot when KV is empty", async () => {
+    expect(await env.ATLAS_KV.get("atlas:v1:current")).toBeNull();
+    const res = await get("/api/v1");
+    expect(res.status).toBe(200);
+  });
+});

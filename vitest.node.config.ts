@@ -1,0 +1,12 @@
+// Core and data tests in Node, plus the architecture rules.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    name: "node",
+    environment: "node",
+    include: ["tests/core/**/*.test.ts", "tests/data/**/*.test.ts", "tests/architecture.test.ts"],
+    env: { TZ: "UTC" },
+    testTimeout: 30_000,
+  },
+});
