@@ -1,7 +1,7 @@
 // Widget tests in headless Debian Chromium against the real local API (started by the global setup).
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-import { chromiumArgs, chromiumPath } from "./tests/helpers/chromium";
+import { chromiumArgs, chromiumPath } from "./tests/helpers/chromium.ts";
 
 export default defineConfig({
   test: {

@@ -1,6 +1,6 @@
 // `npm run data:build`: import and validate every source, precompute the snapshot, write the KV bulk file
 // and the worker's bundled fallback. Any bad input stops the build before anything is written.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { POINTER_KEY, type Entity } from "../core/index";
@@ -87,8 +87,25 @@ function writeAtomically(file: string, text: string) {
   renameSync(tmp, file);
 }
 
+/** True when both outputs exist and are newer than every source and content file. */
+function upToDate(): boolean {
+  const outputs = [join(root, "data/out/kv-bulk.json"), join(root, "worker/generated/snapshot.json")];
+  if (!outputs.every((f) => existsSync(f))) return false;
+  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
+  const inputs = ["data/sources", "data/content", "data/lib", "core"].flatMap((d) =>
+    readdirSync(join(root, d), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name)),
+  );
+  return inputs.every((f) => statSync(f).mtimeMs <= built);
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
+  if (process.argv.includes("--if-needed") && upToDate()) {
+    console.log("data:build: snapshot is up to date");
+    process.exit(0);
+  }
   build().then(
     (r) =>
       console.log(

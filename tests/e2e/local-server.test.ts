@@ -1,0 +1,82 @@
+// End-to-end: the real local server (wrangler dev over seeded local KV) and its demo page in Chromium.
+import { chromium, type Browser } from "playwright";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import { vegaLiteValidator } from "../helpers/vega-lite-schema";
+
+const api = inject("apiUrl");
+
+describe("the local server", () => {
+  it("lists rankings; each answers JSON with open CORS and an ETag that yields 304", async () => {
+    const { rankings } = (await (await fetch(`${api}/api/v1/rankings`)).json()) as { rankings: { links: { self: string } }[] };
+    expect(rankings.length).toBeGreaterThanOrEqual(5);
+    for (const r of rankings) {
+      const res = await fetch(api + r.links.self, { headers: { Origin: "https://blog.example" } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      const etag = res.headers.get("etag")!;
+      expect(etag).toBeTruthy();
+      await res.json();
+      const again = await fetch(api + r.links.self, { headers: { "If-None-Match": etag } });
+      expect(again.status).toBe(304);
+    }
+  });
+
+  it("answers /api/v1/rankings/no-such with a 404 problem+json", async () => {
+    const res = await fetch(`${api}/api/v1/rankings/no-such`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(((await res.json()) as { code: string }).code).toBe("unknown-ranking");
+  });
+
+  it("serves data scientists' official May 2024 figures exactly", async () => {
+    const get = async (id: string) =>
+      ((await (await fetch(`${api}/api/v1/rankings/${id}`)).json()) as { ranking: { items: { id: string; figure: { value: number } }[] } }).ranking.items.find(
+        (i) => i.id === "data-scientists",
+      )!.figure.value;
+    expect(await get("occupations-by-employment")).toBe(233440);
+    expect(await get("occupations-by-median-wage")).toBe(112590);
+    expect(await get("occupations-by-90th-percentile-wage")).toBe(194410);
+  });
+
+  it("serves every chart as a Vega-Lite spec valid against Vega-Lite's JSON schema", async () => {
+    const validate = vegaLiteValidator();
+    const { charts } = (await (await fetch(`${api}/api/v1/charts`)).json()) as { charts: { id: string; links: { self: string } }[] };
+    expect(charts.length).toBeGreaterThanOrEqual(5);
+    for (const c of charts) {
+      const spec = await (await fetch(api + c.links.self)).json();
+      expect(validate(spec), `${c.id}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
+    }
+  });
+
+  it("serves widgets.js as a module script with open CORS", async () => {
+    const res = await fetch(`${api}/widgets.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("javascript");
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
+
+describe("the demo page in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  });
+  afterAll(async () => browser?.close());
+
+  it("renders its charts as visible SVG with no page errors", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto(`${api}/`);
+    const first = page.locator("ml-employer-chart").first();
+    await first.locator(".figure svg").waitFor({ state: "visible", timeout: 15_000 });
+    const box = await first.locator(".figure svg").boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.height).toBeGreaterThan(100);
+    await expect(first.locator("h2").textContent()).resolves.toBe("ML-relevant occupations by median annual wage");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,101 @@
+// <ml-employer-chart> in headless Chromium against the real local API.
+import { afterEach, describe, expect, inject, it } from "vitest";
+import "../../widgets/loader";
+
+const api = inject("apiUrl");
+const errors: unknown[] = [];
+window.addEventListener("error", (e) => errors.push(e.error ?? e.message));
+window.addEventListener("unhandledrejection", (e) => errors.push(e.reason));
+
+function mount(attrs: Record<string, string>): HTMLElement {
+  const el = document.createElement("ml-employer-chart");
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  document.body.append(el);
+  return el;
+}
+
+async function until<T>(fn: () => T | null | undefined | false, ms = 10_000): Promise<T> {
+  const end = performance.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (performance.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+  expect(errors).toEqual([]);
+});
+
+describe("<ml-employer-chart>", () => {
+  it("renders a visible SVG chart with title, summary, data table, source and trust label", async () => {
+    const el = mount({ chart: "occupations-by-median-wage", api });
+    const svg = await until(() => el.shadowRoot?.querySelector(".figure svg"));
+    const box = svg.getBoundingClientRect();
+    expect(box.width).toBeGreaterThan(100);
+    expect(box.height).toBeGreaterThan(50);
+    const root = el.shadowRoot!;
+    expect(root.querySelector("h2")?.textContent).toBe("ML-relevant occupations by median annual wage");
+    expect(root.querySelector(".summary")?.textContent).toContain("$140,910");
+    expect(root.querySelector("footer")?.textContent).toContain("U.S. Bureau of Labor Statistics");
+    expect(root.querySelector(".trust")?.textContent).toBe("official");
+    const rows = [...root.querySelectorAll("tbody tr")].map((tr) => tr.textContent);
+    expect(rows).toContain("4Data scientists$112,590");
+    expect(root.querySelector<HTMLAnchorElement>('footer a[href$="format=csv"]')?.href).toBe(
+      `${api}/api/v1/rankings/occupations-by-median-wage?format=csv`,
+    );
+  });
+
+  it("formats numbers for the lang attribute", async () => {
+    const el = mount({ chart: "occupations-by-employment", api, lang: "de-DE" });
+    await until(() => el.shadowRoot?.querySelector("tbody tr"));
+    expect(el.shadowRoot!.textContent).toContain("233.440");
+  });
+
+  it("becomes a live Vega view on first pointer contact", async () => {
+    const el = mount({ chart: "occupations-by-employment", api });
+    const figure = await until(() => el.shadowRoot?.querySelector<HTMLElement>(".figure:has(svg)"));
+    figure.dispatchEvent(new PointerEvent("pointerenter"));
+    await until(() => figure.dataset.live === "1");
+    expect(figure.querySelector("svg .mark-rect")).not.toBeNull();
+  });
+
+  it("shows an accessible message for an unknown chart, inside the element", async () => {
+    const el = mount({ chart: "no-such-chart", api });
+    const alert = await until(() => el.shadowRoot?.querySelector('[role="alert"]'));
+    expect(alert.textContent).toBe('No chart called "no-such-chart" exists.');
+  });
+
+  it("asks for the missing chart attribute", async () => {
+    const el = mount({ api });
+    const alert = await until(() => el.shadowRoot?.querySelector('[role="alert"]'));
+    expect(alert.textContent).toContain('needs a "chart" attribute');
+  });
+
+  it("refuses a non-http api attribute without fetching", async () => {
+    const el = mount({ chart: "occupations-by-employment", api: "javascript:alert(1)" });
+    const alert = await until(() => el.shadowRoot?.querySelector('[role="alert"]'));
+    expect(alert.textContent).toBe('The "api" attribute is not valid.');
+  });
+
+  it("says the service did not answer when the API is unreachable", async () => {
+    const el = mount({ chart: "occupations-by-employment", api: "http://127.0.0.1:9" });
+    const alert = await until(() => el.shadowRoot?.querySelector('[role="alert"]'));
+    expect(alert.textContent).toContain("did not answer");
+  });
+
+  it("never turns attribute values into markup", async () => {
+    const hostile = '"><img src=x onerror="window.__pwned=1">';
+    const el = mount({ chart: hostile, api });
+    await until(() => el.shadowRoot?.querySelector('[role="alert"]'));
+    expect(el.shadowRoot!.querySelector("img")).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it("registers once even when the loader runs twice", async () => {
+    await import(/* @vite-ignore */ `../../widgets/loader.ts?again=${Date.now()}`);
+    expect(customElements.get("ml-employer-chart")).toBeDefined();
+  });
+});
