@@ -5,6 +5,12 @@ import { chromiumArgs, chromiumPath } from "../helpers/chromium";
 import { vegaLiteValidator } from "../helpers/vega-lite-schema";
 
 const api = inject("apiUrl");
+// Compiling Vega-Lite's schema blocks for seconds: do it before any request, so no keep-alive socket
+// sits idle past the server's timeout while the event loop is blocked.
+let validate: ReturnType<typeof vegaLiteValidator>;
+beforeAll(() => {
+  validate = vegaLiteValidator();
+});
 
 describe("the local server", () => {
   it("lists rankings; each answers JSON with open CORS and an ETag that yields 304", async () => {
@@ -40,7 +46,6 @@ describe("the local server", () => {
   });
 
   it("serves every chart as a Vega-Lite spec valid against Vega-Lite's JSON schema", async () => {
-    const validate = vegaLiteValidator();
     const { charts } = (await (await fetch(`${api}/api/v1/charts`)).json()) as { charts: { id: string; links: { self: string } }[] };
     expect(charts.length).toBeGreaterThanOrEqual(5);
     for (const c of charts) {
