@@ -33,3 +33,45 @@ export const ChartEmbed = z.object({
   links: z.object({ vega: z.string(), csv: z.string(), json: z.string() }),
 });
 export type ChartEmbed = z.infer<typeof ChartEmbed>;
+
+const PayloadFigure = z.object({
+  value: z.number(),
+  unit: z.enum(units),
+  source: z.string(),
+  period: z.string(),
+  trust: z.enum(trustLabels),
+  derivedFrom: z.optional(z.string()),
+  note: z.optional(z.string()),
+});
+
+/** `/api/v1/rankings/{id}` as a widget reads it (unknown fields are ignored). */
+export const RankingPayload = z.object({
+  snapshot: EmbedSnapshot,
+  ranking: z.object({
+    id: z.string(),
+    title: z.string(),
+    unit: z.enum(units),
+    summary: z.string(),
+    sources: z.array(EmbedSource),
+    items: z.array(z.object({ rank: z.number(), id: z.string(), name: z.string(), figure: PayloadFigure })),
+    links: z.object({ self: z.string(), csv: z.string() }),
+  }),
+});
+export type RankingPayload = z.infer<typeof RankingPayload>;
+
+const PayloadRecord = z.object({ id: z.string(), name: z.string(), figures: z.record(z.string(), PayloadFigure) });
+
+/** `/api/v1/compare/{kind}?a=&b=` as a widget reads it. */
+export const ComparisonPayload = z.object({
+  snapshot: EmbedSnapshot,
+  comparison: z.object({
+    kind: z.string(),
+    a: PayloadRecord,
+    b: PayloadRecord,
+    differences: z.array(
+      z.object({ metric: z.string(), unit: z.enum(units), a: z.number(), b: z.number(), difference: z.number(), ratio: z.nullable(z.number()) }),
+    ),
+    sources: z.array(EmbedSource),
+  }),
+});
+export type ComparisonPayload = z.infer<typeof ComparisonPayload>;

@@ -1,9 +1,13 @@
 // widgets.js: the one script an embedding page includes. It registers the elements; heavy parts load lazily.
 import { setDefaultApiBase } from "./api-base";
 import { MlEmployerChart } from "./chart-element";
+import { MlEmployerCompare } from "./compare-element";
 import { define } from "./define";
+import { MlEmployerRanking } from "./ranking-element";
 
 setDefaultApiBase(import.meta.url);
 define("ml-employer-chart", MlEmployerChart);
+define("ml-employer-ranking", MlEmployerRanking);
+define("ml-employer-compare", MlEmployerCompare);
 
-export { MlEmployerChart };
+export { MlEmployerChart, MlEmployerCompare, MlEmployerRanking };

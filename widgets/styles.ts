@@ -1,20 +1,13 @@
-// Shadow-DOM styles shared by every element: themable through documented custom properties and parts.
+// Shadow-DOM styles shared by every element. Theming: the documented --atlas-* custom properties (set them on
+// the element) and ::part()s; each has a light and a dark default, picked by the frame's color-scheme.
 import { css } from "lit";
 
 export const baseStyles = css`
   :host {
     display: block;
-    box-sizing: border-box;
     inline-size: 100%;
     max-inline-size: 100%;
-    color: var(--atlas-text, #1d232b);
-    background: var(--atlas-background, #ffffff);
-    font-family: var(--atlas-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-    font-size: var(--atlas-font-size, 15px);
-    line-height: 1.4;
-    border: 1px solid var(--atlas-border, #d7dce2);
-    border-radius: var(--atlas-radius, 6px);
-    padding: var(--atlas-padding, 12px 14px);
+    box-sizing: border-box;
     container-type: inline-size;
   }
   :host([hidden]) {
@@ -23,6 +16,21 @@ export const baseStyles = css`
   * {
     box-sizing: border-box;
   }
+  .frame {
+    color-scheme: light;
+    color: var(--atlas-text, light-dark(#1d232b, #e6e9ee));
+    background: var(--atlas-background, light-dark(#ffffff, #161a1f));
+    font-family: var(--atlas-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+    font-size: var(--atlas-font-size, 15px);
+    line-height: 1.4;
+    border: 1px solid var(--atlas-border, light-dark(#d7dce2, #3a434d));
+    border-radius: var(--atlas-radius, 6px);
+    padding: var(--atlas-padding, 12px 14px);
+    overflow-wrap: anywhere;
+  }
+  .frame.dark {
+    color-scheme: dark;
+  }
   h2 {
     font-size: 1.05em;
     margin: 0 0 4px;
@@ -30,37 +38,30 @@ export const baseStyles = css`
   }
   .summary {
     margin: 0 0 8px;
-    color: var(--atlas-muted, #4f5a66);
+    color: var(--atlas-muted, light-dark(#4f5a66, #aab4be));
     font-size: 0.9em;
   }
-  .figure {
-    display: block;
-    inline-size: 100%;
-    min-block-size: 40px;
-    overflow: hidden;
+  a {
+    color: var(--atlas-link, light-dark(#1f5fa8, #8cc4ff));
   }
-  /* Pre-rendered charts shrink to narrow containers but never scale up; the live view fits the width. */
-  .figure svg {
-    display: block !important;
-    visibility: visible !important;
-    max-inline-size: 100%;
-    block-size: auto;
+  a:focus-visible,
+  summary:focus-visible,
+  .figure:focus-visible {
+    outline: 2px solid var(--atlas-link, light-dark(#1f5fa8, #8cc4ff));
+    outline-offset: 2px;
   }
   footer {
     margin-top: 8px;
     font-size: 0.8em;
-    color: var(--atlas-muted, #4f5a66);
-  }
-  footer a {
-    color: var(--atlas-link, #1f5fa8);
+    color: var(--atlas-muted, light-dark(#4f5a66, #aab4be));
   }
   .state {
     margin: 0;
     padding: 10px 0;
-    color: var(--atlas-muted, #4f5a66);
+    color: var(--atlas-muted, light-dark(#4f5a66, #aab4be));
   }
   .state.error {
-    color: var(--atlas-error, #a4262c);
+    color: var(--atlas-error, light-dark(#a4262c, #ff9c9c));
   }
   .trust {
     display: inline-block;
@@ -68,5 +69,93 @@ export const baseStyles = css`
     border-radius: 999px;
     border: 1px solid currentColor;
     font-size: 0.9em;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-size: 0.9em;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding: 4px 0;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 4px 6px;
+    border-bottom: 1px solid var(--atlas-border, light-dark(#e3e6ea, #2c333b));
+    font-weight: normal;
+  }
+  td.num,
+  th.num {
+    text-align: end;
+  }
+  thead th {
+    font-weight: 600;
+  }
+  tr.highlight {
+    background: var(--atlas-highlight-background, light-dark(#fff3cd, #3d3418));
+  }
+  details summary {
+    cursor: pointer;
+    font-size: 0.85em;
+    margin-top: 6px;
+  }
+  /* Charts: pre-rendered SVG shrinks to narrow containers but never scales up; the live view fits the width.
+     Rules below override the SVG's presentation attributes, so charts follow the theme. */
+  .figure {
+    display: block;
+    inline-size: 100%;
+    min-block-size: 40px;
+    overflow: hidden;
+  }
+  .figure svg {
+    display: block !important;
+    visibility: visible !important;
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  .figure svg > rect {
+    fill: transparent;
+  }
+  .figure svg text {
+    fill: var(--atlas-text, light-dark(#1d232b, #e6e9ee));
+  }
+  .figure svg .role-axis-domain path,
+  .figure svg .role-axis-tick path,
+  .figure svg .background {
+    stroke: var(--atlas-grid, light-dark(#8a939d, #5d6873));
+  }
+  .figure svg .role-axis-grid path {
+    stroke: var(--atlas-grid, light-dark(#e3e6ea, #2c333b));
+  }
+  .figure svg .role-mark path {
+    fill: var(--atlas-bar, light-dark(#3b6ea5, #6fa8dc));
+  }
+  .figure svg .role-mark path.atlas-highlight {
+    fill: var(--atlas-highlight, light-dark(#c2410c, #ffa360));
+  }
+  .figure svg .role-mark.has-highlight path:not(.atlas-highlight) {
+    opacity: 0.55;
+  }
+  .cards {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 10px;
+  }
+  @container (max-width: 420px) {
+    .cards {
+      grid-template-columns: 1fr;
+    }
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

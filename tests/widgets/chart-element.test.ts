@@ -1,32 +1,13 @@
 // <ml-employer-chart> in headless Chromium against the real local API.
 import { afterEach, describe, expect, inject, it } from "vitest";
-import "../../widgets/loader";
+import { expectNoPageErrors, mount as mountTag, until } from "./helpers";
 
 const api = inject("apiUrl");
-const errors: unknown[] = [];
-window.addEventListener("error", (e) => errors.push(e.error ?? e.message));
-window.addEventListener("unhandledrejection", (e) => errors.push(e.reason));
-
-function mount(attrs: Record<string, string>): HTMLElement {
-  const el = document.createElement("ml-employer-chart");
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  document.body.append(el);
-  return el;
-}
-
-async function until<T>(fn: () => T | null | undefined | false, ms = 10_000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const mount = (attrs: Record<string, string>) => mountTag("ml-employer-chart", attrs);
 
 afterEach(() => {
   document.body.replaceChildren();
-  expect(errors).toEqual([]);
+  expectNoPageErrors();
 });
 
 describe("<ml-employer-chart>", () => {
@@ -42,7 +23,7 @@ describe("<ml-employer-chart>", () => {
     expect(root.querySelector("footer")?.textContent).toContain("U.S. Bureau of Labor Statistics");
     expect(root.querySelector(".trust")?.textContent).toBe("official");
     const rows = [...root.querySelectorAll("tbody tr")].map((tr) => tr.textContent);
-    expect(rows).toContain("4Data scientists$112,590");
+    expect(rows.map((r) => r?.replace(/\s+/g, ""))).toContain("4Datascientists$112,590");
     expect(root.querySelector<HTMLAnchorElement>('footer a[href$="format=csv"]')?.href).toBe(
       `${api}/api/v1/rankings/occupations-by-median-wage?format=csv`,
     );
@@ -60,6 +41,21 @@ describe("<ml-employer-chart>", () => {
     figure.dispatchEvent(new PointerEvent("pointerenter"));
     await until(() => figure.dataset.live === "1");
     expect(figure.querySelector("svg .mark-rect")).not.toBeNull();
+  });
+
+  it("emphasises the highlighted entity in the chart and the table", async () => {
+    const el = mount({ chart: "occupations-by-median-wage", api, highlight: "data-scientists" });
+    const bar = await until(() => el.shadowRoot?.querySelector(".figure svg .role-mark path.atlas-highlight"));
+    const bars = [...el.shadowRoot!.querySelectorAll(".figure svg .role-mark path")];
+    expect(bars.indexOf(bar)).toBe(3);
+    expect(el.shadowRoot!.querySelector("tr.highlight th")?.textContent).toBe("Data scientists");
+  });
+
+  it("limits the rows shown, in the table and in the live chart", async () => {
+    const el = mount({ chart: "metros-by-data-scientist-employment", api, limit: "5" });
+    await until(() => el.shadowRoot?.querySelector<HTMLElement>('.figure[data-live="1"]'));
+    expect(el.shadowRoot!.querySelectorAll("tbody tr")).toHaveLength(5);
+    expect(el.shadowRoot!.querySelectorAll(".figure svg .role-mark path")).toHaveLength(5);
   });
 
   it("shows an accessible message for an unknown chart, inside the element", async () => {

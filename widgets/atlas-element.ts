@@ -1,0 +1,79 @@
+// What every <ml-employer-*> element shares: api/theme/lang attributes, lazy start, the themed frame,
+// loading and error states, and the honest footer (sources, trust, snapshot, downloads).
+import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
+import type { EmbedSource } from "../core/embed";
+import { widgetMessages } from "../core/messages";
+import { apiBase } from "./api-base";
+import { WidgetError } from "./fetch-json";
+import { NearViewportController } from "./near-viewport";
+import { baseStyles } from "./styles";
+import { ThemeController, type Scheme } from "./theme";
+
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export abstract class AtlasElement extends LitElement {
+  static override styles = baseStyles;
+  static override properties = {
+    api: { type: String },
+    theme: { type: String, reflect: true },
+    lang: { type: String },
+    near: { state: true },
+    scheme: { state: true },
+  };
+
+  /** API origin; defaults to the origin that served widgets.js. */
+  api: string | null = null;
+  /** `light`, `dark` or `auto` (default): auto follows the host page. */
+  theme: string | null = null;
+  near = false;
+  scheme: Scheme = "light";
+  protected theming = new ThemeController(this);
+  protected viewport = new NearViewportController(this);
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has("theme")) this.theming.update();
+  }
+
+  /** The API base or a WidgetError for a bad `api` attribute. */
+  protected base(): string {
+    const base = apiBase(this.api);
+    if (base === null) throw new WidgetError("bad-attribute", widgetMessages["bad-attribute"]("api"));
+    return base;
+  }
+
+  protected requireId(name: string, value: string | null | undefined): string {
+    if (!value) throw new WidgetError("missing-attribute", widgetMessages["missing-attribute"](name));
+    if (!ID.test(value)) throw new WidgetError("not-found", widgetMessages["not-found"](value.slice(0, 60)));
+    return value;
+  }
+
+  protected frame(content: TemplateResult | TemplateResult[]) {
+    return html`<div class="frame ${this.scheme}" part="frame">${content}</div>`;
+  }
+
+  protected loading() {
+    return this.frame(html`<p class="state" role="status">${widgetMessages.loading}</p>`);
+  }
+
+  protected failed(err: unknown) {
+    const message = err instanceof WidgetError ? err.message : widgetMessages["render-failed"];
+    return this.frame(html`<p class="state error" role="alert">${message}</p>`);
+  }
+
+  protected footer(sources: readonly EmbedSource[], snapshot: string, links: { csv?: string; json?: string }) {
+    const base = apiBase(this.api) ?? "";
+    return html`<footer part="footer">
+      ${sources.map(
+        (s) => html`<div>
+          Source: ${s.url ? html`<a href=${s.url} rel="noopener noreferrer" target="_blank">${s.organisation}</a>` : s.organisation},
+          ${s.title} (${s.period}) <span class="trust" title="trust label">${s.trust}</span>
+        </div>`,
+      )}
+      <div>
+        Snapshot ${snapshot}${links.csv ? html` · Download <a href=${base + links.csv}>CSV</a>` : ""}${links.json
+          ? html` · <a href=${base + links.json}>JSON</a>`
+          : ""}
+      </div>
+    </footer>`;
+  }
+}

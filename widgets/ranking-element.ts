@@ -1,0 +1,91 @@
+// <ml-employer-ranking ranking="{id}" limit="N">: an accessible ranked table with values, units and sources.
+import { html } from "lit";
+import { Task } from "@lit/task";
+import type { RankingPayload } from "../core/embed";
+import { formatValue } from "../core/format";
+import { AtlasElement } from "./atlas-element";
+import { loadPayloads } from "./chunks";
+
+/**
+ * A ranking as a table: rank, name and value with its unit, the generated summary, sources and trust labels.
+ *
+ * @attr ranking - ranking id (see /api/v1/rankings)
+ * @attr limit - show only the first N rows (default 10; `all` for every row)
+ * @attr highlight - id of an entity to emphasise
+ * @attr theme - `light`, `dark` or `auto`
+ * @attr lang - locale for numbers, e.g. `de-DE`
+ * @attr api - API origin
+ * @csspart frame
+ * @csspart header
+ * @csspart table
+ * @csspart footer
+ */
+export class MlEmployerRanking extends AtlasElement {
+  static override properties = {
+    ...AtlasElement.properties,
+    ranking: { type: String, reflect: true },
+    limit: { type: String },
+    highlight: { type: String },
+  };
+
+  ranking = "";
+  limit: string | null = null;
+  highlight: string | null = null;
+
+  #task = new Task(this, {
+    args: () => [this.ranking, this.api, this.near] as const,
+    task: async ([ranking, , near], { signal }) => {
+      if (!near) return undefined;
+      const id = this.requireId("ranking", ranking);
+      return (await loadPayloads()).loadRanking(this.base(), id, signal);
+    },
+  });
+
+  #rows(data: RankingPayload) {
+    if (this.limit === "all") return data.ranking.items;
+    const n = Number(this.limit ?? 10);
+    return data.ranking.items.slice(0, Number.isInteger(n) && n > 0 ? n : 10);
+  }
+
+  protected override render() {
+    return this.#task.render({
+      initial: () => this.loading(),
+      pending: () => this.loading(),
+      error: (err) => this.failed(err),
+      complete: (data) => (data ? this.#renderRanking(data) : this.loading()),
+    });
+  }
+
+  #renderRanking(data: RankingPayload) {
+    const r = data.ranking;
+    const rows = this.#rows(data);
+    const fmt = (v: number) => formatValue(v, r.unit, this.lang || undefined);
+    const shown = rows.length < r.items.length ? ` (top ${rows.length} of ${r.items.length})` : "";
+    return this.frame(html`
+      <header part="header">
+        <h2>${r.title}${shown}</h2>
+        <p class="summary">${r.summary}</p>
+      </header>
+      <table part="table">
+        <caption class="visually-hidden">${r.title}${shown}</caption>
+        <thead><tr><th scope="col" class="num">Rank</th><th scope="col">Name</th><th scope="col" class="num">Value</th></tr></thead>
+        <tbody>
+          ${rows.map(
+            (it) => html`<tr class=${it.id === this.highlight ? "highlight" : ""}>
+              <td class="num">${it.rank}</td>
+              <th scope="row">${it.name}</th>
+              <td class="num">${fmt(it.figure.value)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${this.footer(r.sources, data.snapshot.id, { csv: r.links.csv, json: r.links.self })}
+    `);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ml-employer-ranking": MlEmployerRanking;
+  }
+}
