@@ -9,3 +9,4 @@ export * from "./csv";
 export * from "./manifest";
 export * from "./metrics";
 export * from "./format";
+export * from "./content";
