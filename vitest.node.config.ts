@@ -7,6 +7,6 @@ export default defineConfig({
     environment: "node",
     include: ["tests/core/**/*.test.ts", "tests/data/**/*.test.ts", "tests/architecture.test.ts"],
     env: { TZ: "UTC" },
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

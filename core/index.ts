@@ -10,3 +10,4 @@ export * from "./manifest";
 export * from "./metrics";
 export * from "./format";
 export * from "./embed";
+export * from "./content";

@@ -6,6 +6,13 @@ const PREFIX = `atlas:v${SCHEMA_VERSION}`;
 /** The pointer key names the live snapshot; flipping it is the last step of a publish. */
 export const POINTER_KEY = `${PREFIX}:current`;
 
+/** The snapshot the pointer named before the last publish, kept for rollback. */
+export const PREVIOUS_POINTER_KEY = `${PREFIX}:previous`;
+
+/** Names of the precomputed list bodies. */
+export const listNames = ["api", "rankings", "charts", "compare", "sources", "entities", "sections", "facts"] as const;
+export type ListName = (typeof listNames)[number];
+
 /** Keys of one snapshot. Each value is the exact body the API serves (JSON unless noted). */
 export const snapshotKeys = (snapshotId: string) => {
   const base = `${PREFIX}:${snapshotId}`;
@@ -13,7 +20,7 @@ export const snapshotKeys = (snapshotId: string) => {
     /** Index of the snapshot: rankings, charts, comparable kinds, sources. */
     manifest: `${base}:manifest`,
     /** Precomputed list bodies: the API index, rankings, charts, compare kinds, sources. */
-    list: (name: "api" | "rankings" | "charts" | "compare" | "sources") => `${base}:list:${name}`,
+    list: (name: ListName) => `${base}:list:${name}`,
     ranking: (id: string) => `${base}:ranking:${id}`,
     rankingCsv: (id: string) => `${base}:ranking-csv:${id}`,
     chart: (id: string) => `${base}:chart:${id}`,
@@ -29,6 +36,10 @@ export const snapshotKeys = (snapshotId: string) => {
     compareRecord: (kind: EntityKind, id: string) => `${base}:compare-record:${kind}:${id}`,
     entityList: (kind: EntityKind) => `${base}:entities:${kind}`,
     entity: (kind: EntityKind, id: string) => `${base}:entity:${kind}:${id}`,
+    /** One section of the article as structured, sourced content. */
+    section: (id: string) => `${base}:section:${id}`,
+    /** One key figure with its provenance, for widgets. */
+    fact: (id: string) => `${base}:fact:${id}`,
   };
 };
 export type SnapshotKeys = ReturnType<typeof snapshotKeys>;

@@ -55,6 +55,12 @@ export const entityKinds = [
   "employer-types",
   "employer-sizes",
   "roles",
+  /** Official NAICS sectors (2-digit) with OEWS figures. */
+  "naics-sectors",
+  /** Official NAICS 3- and 4-digit industries with OEWS figures. */
+  "naics-industries",
+  /** Federal, state and local government (OEWS ownership estimates). */
+  "government-levels",
 ] as const;
 export const EntityKind = z.enum(entityKinds);
 export type EntityKind = z.infer<typeof EntityKind>;

@@ -1,15 +1,16 @@
 // `npm run data:build`: import and validate every source, precompute the snapshot, write the KV bulk file
 // and the worker's bundled fallback. Any bad input stops the build before anything is written.
+// Options: --out DIR (writes DIR/kv-bulk.json and DIR/snapshot.json), --sources DIR, --content DIR, --built-at ISO.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { POINTER_KEY, type Entity } from "../core/index";
+import { POINTER_KEY } from "../core/index";
 import { BuildError } from "./lib/csv";
-import { industriesFromArticle, metrosFromExtracts, OccupationDef, occupationsFromOews } from "./lib/entities";
-import { importOews } from "./lib/oews";
+import { loadEntities } from "./lib/load-entities";
 import { rankingDefs } from "./lib/rankings";
+import { buildFacts, buildSections } from "./lib/sections";
 import { buildSnapshot } from "./lib/snapshot";
-import { loadRegistry, toSource } from "./lib/sources";
+import { toSource } from "./lib/sources";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -18,57 +19,45 @@ export interface BuildOptions {
   contentDir?: string;
   kvFile?: string;
   fallbackFile?: string;
+  /** Shorthand: kv-bulk.json and snapshot.json both go into this directory. */
+  outDir?: string;
   builtAt?: string;
+  /** Called with notices such as metro rows that matched no metro. */
+  log?: (line: string) => void;
 }
 
 export async function build(opts: BuildOptions = {}) {
   const sourcesDir = opts.sourcesDir ?? join(root, "data/sources");
   const contentDir = opts.contentDir ?? join(root, "data/content");
-  const kvFile = opts.kvFile ?? join(root, "data/out/kv-bulk.json");
-  const fallbackFile = opts.fallbackFile ?? join(root, "worker/generated/snapshot.json");
+  const kvFile = opts.kvFile ?? (opts.outDir ? join(opts.outDir, "kv-bulk.json") : join(root, "data/out/kv-bulk.json"));
+  const fallbackFile = opts.fallbackFile ?? (opts.outDir ? join(opts.outDir, "snapshot.json") : join(root, "worker/generated/snapshot.json"));
   const builtAt = opts.builtAt ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const log = opts.log ?? (() => {});
 
-  const registry = loadRegistry(sourcesDir);
-  const src = (id: string) => {
-    const s = registry.get(id);
-    if (!s) throw new BuildError("data/sources/sources.json", 0, "id", `source "${id}" is not registered`);
-    return s;
+  const loaded = loadEntities(sourcesDir, contentDir);
+  const { metroGrowth } = loaded;
+  log(`metro growth: ${metroGrowth.matched.length} matched, unmatched: ${metroGrowth.unmatched.join("; ") || "none"}, no 2021 or 2024 value: ${metroGrowth.noGrowth.join("; ") || "none"}`);
+  const sources = [...loaded.registry.values()].map(toSource);
+  const sourceMap = new Map(sources.map((s) => [s.id, s]));
+  const content = (name: string) => JSON.parse(readFileSync(join(contentDir, name), "utf8")) as unknown;
+  const byKind = new Set(loaded.entities.map((e) => e.kind));
+  const compareKinds = new Set([...byKind].filter((k) => loaded.entities.filter((e) => e.kind === k && Object.keys(e.figures).length).length >= 2));
+  const input = {
+    loaded,
+    sources: sourceMap,
+    rankingIds: new Set(rankingDefs.map((r) => r.id)),
+    compareKinds,
+    read: (rel: string) => readFileSync(join(sourcesDir, rel), "utf8"),
   };
-  const read = (rel: string) => readFileSync(join(sourcesDir, rel), "utf8");
-  const rel = (p: string) => `data/sources/${p}`;
+  const facts = buildFacts(content("facts.json"), "data/content/facts.json", input);
+  const sections = buildSections(content("sections.json"), "data/content/sections.json", input, facts);
 
-  const oewsSrc = src("bls-oews-national-m2024");
-  const oewsFile = oewsSrc.files[0]!;
-  const oewsRows = importOews(read(oewsFile), rel(oewsFile));
-  const occupationsFile = "data/content/occupations.json";
-  const occDefs = JSON.parse(readFileSync(join(contentDir, "occupations.json"), "utf8")) as unknown[];
-  const occupations = occupationsFromOews(
-    occDefs.map((d, i) => {
-      const p = OccupationDef.safeParse(d);
-      if (!p.success) throw new BuildError(occupationsFile, i + 1, String(p.error.issues[0]!.path[0]), p.error.issues[0]!.message);
-      return p.data;
-    }),
-    oewsRows,
-    toSource(oewsSrc),
-    rel(oewsFile),
-  );
-
-  const metroSrc = src("oews-msa-m2024-extract");
-  const [lqFile, medianFile] = metroSrc.files as [string, string];
-  const metros = metrosFromExtracts(read(lqFile), rel(lqFile), read(medianFile), rel(medianFile), toSource(metroSrc));
-
-  const industries = industriesFromArticle(
-    JSON.parse(readFileSync(join(contentDir, "industries.json"), "utf8")),
-    "data/content/industries.json",
-    toSource(src("article")),
-  );
-
-  const entities: Entity[] = [...occupations, ...metros, ...industries];
   const { snapshot, entries } = await buildSnapshot({
-    sources: [...registry.values()].map(toSource),
-    entities,
+    sources,
+    entities: loaded.entities,
     rankings: rankingDefs,
     builtAt,
+    pages: { sections, facts, mappings: loaded.mappings },
   });
 
   // Everything is validated and computed; only now touch the disk, each file written whole then renamed.
@@ -77,7 +66,7 @@ export async function build(opts: BuildOptions = {}) {
   const fallback = { pointer: snapshot.id, entries: Object.fromEntries(entries) };
   writeAtomically(kvFile, JSON.stringify(kv));
   writeAtomically(fallbackFile, JSON.stringify(fallback));
-  return { snapshot, keys: entries.size, entities: entities.length };
+  return { snapshot, keys: entries.size, entities: loaded.entities.length, kvFile, fallbackFile, metroGrowth };
 }
 
 function writeAtomically(file: string, text: string) {
@@ -100,21 +89,41 @@ function upToDate(): boolean {
   return inputs.every((f) => statSync(f).mtimeMs <= built);
 }
 
+export function parseBuildArgs(argv: string[]): BuildOptions {
+  const opts: BuildOptions = {};
+  const names: Record<string, keyof BuildOptions> = { "--out": "outDir", "--sources": "sourcesDir", "--content": "contentDir", "--built-at": "builtAt", "--kv-file": "kvFile", "--fallback-file": "fallbackFile" };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--if-needed") continue; // handled below: `npm start` skips the build when nothing changed
+    const [flag, inline] = a.includes("=") ? (a.split(/=(.*)/s) as [string, string]) : [a, undefined];
+    const key = names[flag];
+    if (!key) throw new Error(`unknown option ${a}`);
+    const value = inline ?? argv[++i];
+    if (!value) throw new Error(`${flag} needs a value`);
+    (opts as Record<string, string>)[key] = resolve(value);
+    if (key === "builtAt") opts.builtAt = value;
+  }
+  return opts;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
-  if (process.argv.includes("--if-needed") && upToDate()) {
+  const args = process.argv.slice(2);
+  if (args.length === 1 && args[0] === "--if-needed" && upToDate()) {
     console.log("data:build: snapshot is up to date");
     process.exit(0);
   }
-  build().then(
-    (r) =>
-      console.log(
-        `data:build: snapshot ${r.snapshot.id} (${r.entities} entities, ${r.keys} keys) in ${Math.round(performance.now() - started)} ms`,
-      ),
-    (err: unknown) => {
-      console.error(err instanceof BuildError ? `data:build failed: ${err.message}` : err);
-      console.error("data:build: nothing was written.");
-      process.exit(1);
-    },
-  );
+  Promise.resolve()
+    .then(() => build({ ...parseBuildArgs(process.argv.slice(2)), log: (l) => console.log(`data:build: ${l}`) }))
+    .then(
+      (r) =>
+        console.log(
+          `data:build: snapshot ${r.snapshot.id} (${r.entities} entities, ${r.keys} keys) in ${Math.round(performance.now() - started)} ms → ${r.kvFile}`,
+        ),
+      (err: unknown) => {
+        console.error(err instanceof BuildError ? `data:build failed: ${err.message}` : err);
+        console.error("data:build: nothing was written.");
+        process.exit(1);
+      },
+    );
 }

@@ -52,7 +52,7 @@ export function occupationsFromOews(
   });
 }
 
-const metroId = (name: string) =>
+export const metroId = (name: string) =>
   name
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -103,33 +103,4 @@ export function metrosFromExtracts(
   for (const name of medians.keys())
     if (!seen.has(metroId(name))) throw new BuildError(medianFile, 0, "msa", `metro "${name}" is not in ${lqFile}`);
   return metros;
-}
-
-export const IndustryContent = z.object({
-  id: z.string(),
-  name: z.string().min(1),
-  articleRank: z.number().int().positive(),
-  mlRole: z.enum(["core", "supporting", "supporting-to-core", "varies"]),
-  claim: z.string().min(1),
-  uses: z.array(z.string().min(1)).min(1),
-});
-
-export function industriesFromArticle(items: unknown, file: string, article: Source): Entity[] {
-  if (!Array.isArray(items)) throw new BuildError(file, 1, "(root)", "expected an array");
-  return items.map((item, i) => {
-    const parsed = IndustryContent.safeParse(item);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new BuildError(file, i + 1, issue.path.join(".") || "(item)", issue.message);
-    }
-    const it = parsed.data;
-    return Entity.parse({
-      kind: "industries",
-      id: it.id,
-      name: it.name,
-      description: `Article rank ${it.articleRank} by employment volume; machine learning is ${it.mlRole.replaceAll("-", " ")} here. Typical uses: ${it.uses.join(", ")}.`,
-      figures: {},
-      claims: [{ text: it.claim, source: article.id, trust: "article" }],
-    });
-  });
 }

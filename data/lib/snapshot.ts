@@ -20,6 +20,7 @@ import {
   type Source,
 } from "../../core/index";
 import { compileToVega, renderSvg } from "./charts-render";
+import { putPages, type PagesInput } from "./pages";
 import { PAIR_LIMIT, type RankingDef } from "./rankings";
 
 export interface SnapshotInput {
@@ -27,6 +28,8 @@ export interface SnapshotInput {
   entities: Entity[];
   rankings: RankingDef[];
   builtAt: string;
+  /** Sections, facts and mappings; the entity, section and fact pages are written when given. */
+  pages?: Pick<PagesInput, "sections" | "facts" | "mappings">;
 }
 
 export interface SnapshotOutput {
@@ -39,7 +42,9 @@ const API = "/api/v1";
 
 /** The id is a fingerprint of the content (not of the build time), so an unchanged build keeps its id. */
 export function fingerprint(input: Omit<SnapshotInput, "builtAt">): string {
-  return createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 12);
+  const { pages, ...rest } = input;
+  const content = pages ? { ...rest, sections: pages.sections, facts: pages.facts, mappings: [...pages.mappings] } : rest;
+  return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 12);
 }
 
 function sourcesFor(ids: Iterable<string>, all: Map<string, Source>): Source[] {
@@ -163,16 +168,24 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
     })),
   });
   put(keys.list("sources"), { snapshot, sources: input.sources });
+  if (input.pages)
+    putPages({ snapshot, keys, put, entities: input.entities, rankings, compare, sources: sourceById, ...input.pages });
   put(keys.list("api"), {
     snapshot,
     name: "ML Employer Atlas API",
-    description: "Which employers hire machine-learning graduates: sourced rankings, comparisons and charts.",
+    description: "Which employers hire machine-learning graduates: sourced rankings, comparisons, charts, entities, article sections and key facts.",
     links: {
       self: API,
       rankings: `${API}/rankings`,
       compare: `${API}/compare`,
       charts: `${API}/charts`,
       sources: `${API}/sources`,
+      entities: `${API}/entities`,
+      entity: `${API}/entities/{kind}/{id}`,
+      sections: `${API}/sections`,
+      section: `${API}/sections/{id}`,
+      facts: `${API}/facts`,
+      fact: `${API}/facts/{id}`,
       openapi: "/openapi.json",
       widgets: "/widgets.js",
     },

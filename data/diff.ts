@@ -1,0 +1,44 @@
+// `npm run data:diff -- [--published FILE] [--new FILE | build options]`: builds a new snapshot into a temp
+// directory (or reads one) and prints what moved against the published snapshot (default data/out/kv-bulk.json).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, parseBuildArgs } from "./build";
+import { diffSnapshots, formatDiff } from "./lib/snapshot-diff";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function runDiff(argv: string[]): Promise<string> {
+  const take = (name: string) => {
+    const i = argv.indexOf(name);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    argv.splice(i, 2);
+    return v;
+  };
+  const published = resolve(take("--published") ?? join(root, "data/out/kv-bulk.json"));
+  let next = take("--new");
+  let tmp: string | undefined;
+  if (!next) {
+    tmp = mkdtempSync(join(tmpdir(), "atlas-diff-"));
+    const r = await build({ builtAt: "1970-01-01T00:00:00Z", ...parseBuildArgs(argv), outDir: tmp, kvFile: undefined, fallbackFile: undefined });
+    next = r.kvFile;
+  }
+  try {
+    const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as { key: string; value: string }[];
+    return formatDiff(diffSnapshots(read(published), read(resolve(next))));
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runDiff(process.argv.slice(2)).then(
+    (text) => console.log(text),
+    (err: unknown) => {
+      console.error(err instanceof Error ? `data:diff failed: ${err.message}` : err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,57 @@
+// Figures quoted from excerpt files: each must quote its source file verbatim, and its number must be in the quote.
+import { z } from "zod";
+import { LabelledFigure, Unit } from "../../core/index";
+import { BuildError } from "./csv";
+import type { RegistryEntry } from "./sources";
+
+const ExcerptFigure = z.object({
+  id: z.string(),
+  label: z.string().min(1),
+  value: z.number().finite(),
+  unit: Unit,
+  source: z.string(),
+  quote: z.string().min(3),
+  period: z.string().optional(),
+});
+
+/** Every number written in a quote, thousands separators and `$`/`%` removed. */
+export function numbersIn(quote: string): number[] {
+  return [...quote.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => Number(m[0].replaceAll(",", "")));
+}
+
+export function loadExcerptFigures(
+  items: unknown,
+  file: string,
+  registry: Map<string, RegistryEntry>,
+  readSourceFile: (rel: string) => string,
+): Map<string, LabelledFigure> {
+  if (!Array.isArray(items)) throw new BuildError(file, 1, "(root)", "expected an array");
+  const out = new Map<string, LabelledFigure>();
+  items.forEach((item, i) => {
+    const row = i + 1;
+    const p = ExcerptFigure.safeParse(item);
+    if (!p.success) throw new BuildError(file, row, p.error.issues[0]!.path.join(".") || "(item)", p.error.issues[0]!.message);
+    const f = p.data;
+    const src = registry.get(f.source);
+    if (!src) throw new BuildError(file, row, "source", `source "${f.source}" is not listed in sources.json`);
+    const norm = (s: string) => s.replace(/\s+/g, " ");
+    if (!src.files.some((rel) => norm(readSourceFile(rel)).includes(norm(f.quote))))
+      throw new BuildError(file, row, "quote", `quote not found in ${src.files.join(", ")}`);
+    if (!numbersIn(f.quote).includes(f.value)) throw new BuildError(file, row, "value", `${f.value} does not appear in the quote`);
+    if (out.has(f.id)) throw new BuildError(file, row, "id", `id "${f.id}" appears twice`);
+    out.set(
+      f.id,
+      LabelledFigure.parse({
+        id: f.id,
+        label: f.label,
+        value: f.value,
+        unit: f.unit,
+        source: src.id,
+        period: f.period ?? src.period,
+        trust: src.trust,
+        note: `Quoted: "${f.quote}"`,
+      }),
+    );
+  });
+  return out;
+}

@@ -1,0 +1,105 @@
+// Reads every source and content file into entities (with mappings) and excerpt figures; throws BuildError on bad input.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Entity, LabelledFigure, Mapping } from "../../core/index";
+import { BuildError } from "./csv";
+import { metrosFromExtracts, OccupationDef, occupationsFromOews } from "./entities";
+import { loadExcerptFigures } from "./excerpt-figures";
+import { governmentLevels, industryEntities, readIndustryExtract } from "./industry-entities";
+import { MappedContent, mappedEntities, parseItems } from "./mapped-entities";
+import { addMetroGrowth, type MetroGrowthResult } from "./metro-growth";
+import { importOews } from "./oews";
+import { importOewsWithPreamble } from "./oews-files";
+import { addOccupationExtras, readEpTable, readNationalExtract, readTedRow } from "./occupation-extras";
+import { loadRegistry, toSource, type RegistryEntry } from "./sources";
+import { readStateExtract, stateEntities } from "./state-entities";
+
+export interface Loaded {
+  registry: Map<string, RegistryEntry>;
+  entities: Entity[];
+  mappings: Map<string, Mapping>;
+  fields: Map<string, Record<string, string | string[]>>;
+  excerpt: Map<string, LabelledFigure>;
+  metroGrowth: Omit<MetroGrowthResult, "metros">;
+  articleText: string;
+}
+
+export const entityKey = (e: { kind: string; id: string }) => `${e.kind}/${e.id}`;
+
+export function loadEntities(sourcesDir: string, contentDir: string): Loaded {
+  const registry = loadRegistry(sourcesDir);
+  const entry = (id: string) => {
+    const s = registry.get(id);
+    if (!s) throw new BuildError("data/sources/sources.json", 0, "id", `source "${id}" is not registered`);
+    return s;
+  };
+  const read = (rel: string) => readFileSync(join(sourcesDir, rel), "utf8");
+  const rel = (p: string) => `data/sources/${p}`;
+  const file = (id: string, i = 0) => {
+    const f = entry(id).files[i]!;
+    return { text: read(f), name: rel(f), src: toSource(entry(id)) };
+  };
+  const content = (name: string) => ({ data: JSON.parse(readFileSync(join(contentDir, name), "utf8")) as unknown, name: `data/content/${name}` });
+
+  const nat = file("bls-oews-national-m2024");
+  const occ = content("occupations.json");
+  let occupations = occupationsFromOews(parseItems(OccupationDef, occ.data, occ.name), importOews(nat.text, nat.name), nat.src, nat.name);
+  const ep = file("bls-ep-2023-33");
+  const ted = file("bls-ted-math-2025");
+  const n25 = file("oews-m2025-national-extract");
+  occupations = addOccupationExtras(
+    occupations,
+    { rows: readEpTable(ep.text, ep.name), src: ep.src },
+    { rows: new Map([["15-2041", readTedRow(ted.text, ted.name, "Statisticians")]]), src: ted.src },
+    { rows: readNationalExtract(n25.text, n25.name), src: n25.src },
+  );
+
+  const metroSrc = entry("oews-msa-m2024-extract");
+  const [lqFile, medianFile] = metroSrc.files as [string, string];
+  const metros0 = metrosFromExtracts(read(lqFile), rel(lqFile), read(medianFile), rel(medianFile), toSource(metroSrc));
+  const g = file("oews-msa-2021-2024-extract");
+  const { metros, ...metroGrowth } = addMetroGrowth(metros0, g.text, g.name, g.src);
+
+  const sec = file("bls-oews-natsector-m2024");
+  const n3 = file("bls-oews-nat3d-m2024");
+  const i25 = file("oews-m2025-industry-extract");
+  const { sectors, industries: naics } = industryEntities({
+    sectors: importOewsWithPreamble(sec.text, sec.name),
+    sectorSrc: sec.src,
+    nat3d: importOewsWithPreamble(n3.text, n3.name),
+    nat3dSrc: n3.src,
+    may2025: readIndustryExtract(i25.text, i25.name),
+    may2025Src: i25.src,
+  });
+  const own = file("bls-oews-owner-m2024");
+  const levels = governmentLevels(importOewsWithPreamble(own.text, own.name), own.src);
+  const st = file("bls-oews-state-m2024");
+  const s25 = file("oews-m2025-state-extract");
+  const states = stateEntities(importOewsWithPreamble(st.text, st.name), st.src, readStateExtract(s25.text, s25.name), s25.src, st.name);
+
+  const ex = content("excerpt-figures.json");
+  const excerpt = loadExcerptFigures(ex.data, ex.name, registry, read);
+  const official = [...occupations, ...metros, ...states, ...sectors, ...naics, ...levels];
+  const byKey = new Map(official.map((e) => [entityKey(e), e]));
+  const article = file("article");
+  const ctx = { entities: byKey, excerpt, article: article.src, articleText: article.text };
+  const mapped = (["industries", "employer-types", "employer-sizes", "roles"] as const).flatMap((kind) => {
+    const c = content(`${kind}.json`);
+    return mappedEntities(kind, parseItems(MappedContent, c.data, c.name), c.name, ctx);
+  });
+  const entities = [...official, ...mapped.map((m) => m.entity)];
+  const seen = new Set<string>();
+  for (const e of entities) {
+    if (seen.has(entityKey(e))) throw new BuildError("data/content", 0, "id", `entity ${entityKey(e)} appears twice`);
+    seen.add(entityKey(e));
+  }
+  return {
+    registry,
+    entities,
+    mappings: new Map(mapped.map((m) => [entityKey(m.entity), m.mapping])),
+    fields: new Map(mapped.map((m) => [entityKey(m.entity), m.fields])),
+    excerpt,
+    metroGrowth,
+    articleText: article.text,
+  };
+}

@@ -1,0 +1,133 @@
+// Builds the twelve section bodies and the key facts from content files, checking every claim against the article.
+import { z } from "zod";
+import { Fact, type Claim, EntityKind, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement } from "../../core/index";
+import { BuildError } from "./csv";
+import { numbersIn } from "./excerpt-figures";
+import { resolveRef, type RefContext } from "./figure-refs";
+import type { Loaded } from "./load-entities";
+import { parseItems } from "./mapped-entities";
+import type { RegistryEntry } from "./sources";
+
+const API = "/api/v1";
+const RecordContent = z.object({
+  id: z.string(), name: z.string(), type: z.string(),
+  fields: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
+  claims: z.array(z.string()).default([]), figures: z.array(z.string()).default([]),
+  entity: z.object({ kind: EntityKind, id: z.string() }).optional(),
+});
+const SectionContent = z.object({
+  id: SectionId, title: z.string(), question: z.string(),
+  claims: z.array(z.string()).default([]), records: z.array(RecordContent).default([]),
+  recordsFromKind: EntityKind.optional(), figures: z.array(z.string()).default([]),
+  statements: z.array(z.object({ source: z.string(), text: z.string() })).default([]),
+  gaps: z.array(z.string()).default([]), rankings: z.array(z.string()).default([]),
+  kinds: z.array(EntityKind).default([]), facts: z.array(z.string()).default([]),
+});
+const FactContent = z.object({
+  id: z.string(), title: z.string(), text: z.string(), section: SectionId,
+  figure: z.string().optional(), beside: z.array(z.string()).default([]), claims: z.array(z.string()).default([]),
+  share: z.object({ parts: z.array(z.string()).min(1), total: z.string(), label: z.string() }).optional(),
+});
+
+export interface ContentInput {
+  loaded: Loaded;
+  sources: Map<string, Source>;
+  rankingIds: Set<string>;
+  compareKinds: Set<string>;
+  read: (rel: string) => string;
+}
+
+export function buildFacts(items: unknown, file: string, input: ContentInput): Fact[] {
+  const { loaded } = input;
+  const ctx = refContext(loaded);
+  return parseItems(FactContent, items, file).map((f, i) => {
+    const row = i + 1;
+    const claims = articleClaims(f.claims, loaded, file, row);
+    let figure: LabelledFigure;
+    if (f.share) {
+      const parts = f.share.parts.map((r) => resolveRef(r, ctx, file, row, "share.parts"));
+      const total = resolveRef(f.share.total, ctx, file, row, "share.total");
+      const sum = parts.reduce((s, p) => s + p.value, 0);
+      figure = {
+        id: `${f.id}-share`, label: f.share.label, value: Math.round((sum / total.value) * 1000) / 10, unit: "percent",
+        source: total.source, period: total.period, trust: total.trust,
+        derivedFrom: `(${parts.map((p) => `${p.label} ${p.value} [${p.source}]`).join(" + ")}) ÷ ${total.label} ${total.value} [${total.source}]`,
+      };
+    } else if (f.figure) figure = resolveRef(f.figure, ctx, file, row, "figure");
+    else throw new BuildError(file, row, "figure", "a fact needs a figure or a share");
+    const beside = f.beside.map((r) => resolveRef(r, ctx, file, row, "beside"));
+    const allowed = new Set(numbersIn(JSON.stringify([figure, beside, claims])));
+    for (const fg of [figure, ...beside]) allowed.add(Math.round(fg.value / 100) / 10);
+    for (const n of numbersIn(f.text.replace(/\b(19|20)\d\d\b/g, "")))
+      if (!allowed.has(n)) throw new BuildError(file, row, "text", `${n} is not one of the fact's figures or claims`);
+    return Fact.parse({
+      id: f.id, title: f.title, text: f.text, figure, beside, claims, section: f.section,
+      links: { self: `${API}/facts/${f.id}`, section: `${API}/sections/${f.section}` },
+      sources: sourcesOf([figure, ...beside], claims, input.sources),
+    });
+  });
+}
+
+export function buildSections(items: unknown, file: string, input: ContentInput, facts: Fact[]): Section[] {
+  const { loaded } = input;
+  const ctx = refContext(loaded);
+  const factIds = new Set(facts.map((f) => f.id));
+  const sections = parseItems(SectionContent, items, file).map((s, i) => {
+    const row = i + 1;
+    const fromKind = s.recordsFromKind ? loaded.entities.filter((e) => e.kind === s.recordsFromKind).map((e) => SectionRecord.parse({
+      id: e.id, name: e.name, type: e.kind, fields: loaded.fields.get(`${e.kind}/${e.id}`) ?? {}, claims: e.claims,
+      figures: Object.entries(e.figures).map(([metric]) => resolveRef(`entity:${e.kind}/${e.id}#${metric}`, ctx, file, row, "recordsFromKind")),
+      entity: { kind: e.kind, id: e.id, href: `${API}/entities/${e.kind}/${e.id}` }, mapping: loaded.mappings.get(`${e.kind}/${e.id}`),
+    })) : [];
+    const records = s.records.map((r) => SectionRecord.parse({
+      ...r, claims: articleClaims(r.claims, loaded, file, row),
+      figures: r.figures.map((ref) => resolveRef(ref, ctx, file, row, `records.${r.id}.figures`)),
+      entity: r.entity ? { ...r.entity, href: `${API}/entities/${r.entity.kind}/${r.entity.id}` } : undefined,
+    }));
+    const statements: Statement[] = s.statements.map((st) => {
+      const src = loaded.registry.get(st.source);
+      if (!src) throw new BuildError(file, row, "statements", `source "${st.source}" is not listed`);
+      if (!src.files.some((f) => input.read(f).includes(st.text.replace(/^"|"$/g, ""))))
+        throw new BuildError(file, row, "statements", `statement not found in ${src.files.join(", ")}`);
+      return { text: st.text, source: src.id, period: src.period, trust: src.trust };
+    });
+    for (const id of s.rankings) if (!input.rankingIds.has(id)) throw new BuildError(file, row, "rankings", `no ranking "${id}"`);
+    for (const id of s.facts) if (!factIds.has(id)) throw new BuildError(file, row, "facts", `no fact "${id}"`);
+    const figures = s.figures.map((ref) => resolveRef(ref, ctx, file, row, "figures"));
+    const claims = articleClaims(s.claims, loaded, file, row);
+    const allRecords = [...fromKind, ...records];
+    return Section.parse({
+      id: s.id, title: s.title, question: s.question, records: allRecords, claims, figures, statements, gaps: s.gaps,
+      links: {
+        self: `${API}/sections/${s.id}`,
+        rankings: s.rankings.map((id) => ({ title: id, href: `${API}/rankings/${id}` })),
+        entities: s.kinds.map((k) => ({ title: k, href: `${API}/entities/${k}` })),
+        comparisons: s.kinds.filter((k) => input.compareKinds.has(k)).map((k) => ({ title: k, href: `${API}/compare/${k}` })),
+        facts: s.facts.map((id) => ({ title: id, href: `${API}/facts/${id}` })),
+      },
+      sources: sourcesOf([...figures, ...allRecords.flatMap((r) => r.figures)], [...claims, ...allRecords.flatMap((r) => r.claims)], input.sources, statements),
+    });
+  });
+  const missing = SectionId.options.filter((id) => !sections.some((s) => s.id === id));
+  if (missing.length) throw new BuildError(file, 0, "id", `sections missing: ${missing.join(", ")}`);
+  return sections;
+}
+
+function refContext(l: Loaded): RefContext {
+  return { entities: new Map(l.entities.map((e) => [`${e.kind}/${e.id}`, e])), excerpt: l.excerpt };
+}
+
+const flat = (s: string) => s.replace(/\s+/g, " ");
+function articleClaims(texts: string[], l: Loaded, file: string, row: number): Claim[] {
+  const article = flat(l.articleText);
+  return texts.map((t) => {
+    if (!article.includes(flat(t))) throw new BuildError(file, row, "claims", `not verbatim in the article: "${t.slice(0, 60)}…"`);
+    return { text: t, source: "article", trust: "article" };
+  });
+}
+
+function sourcesOf(figs: { source: string }[], claims: Claim[], all: Map<string, Source>, statements: Statement[] = []): Source[] {
+  const ids = new Set([...figs, ...claims, ...statements].map((x) => x.source));
+  return [...ids].sort().map((id) => all.get(id)!);
+}
+export type { RegistryEntry };
