@@ -75,3 +75,21 @@ export const ComparisonPayload = z.object({
   }),
 });
 export type ComparisonPayload = z.infer<typeof ComparisonPayload>;
+
+const PayloadLabelledFigure = z.extend(PayloadFigure, { id: z.string(), label: z.string() });
+
+/** `/api/v1/facts/{id}` as a widget reads it. */
+export const FactPayload = z.object({
+  snapshot: EmbedSnapshot,
+  fact: z.object({
+    id: z.string(),
+    title: z.string(),
+    text: z.string(),
+    figure: PayloadLabelledFigure,
+    beside: z.array(PayloadLabelledFigure),
+    claims: z.array(z.object({ text: z.string(), trust: z.literal("article") })),
+    links: z.object({ self: z.string() }),
+    sources: z.array(EmbedSource),
+  }),
+});
+export type FactPayload = z.infer<typeof FactPayload>;

@@ -7,6 +7,8 @@ export const problems = {
   "unknown-chart": { status: 404, title: "No such chart" },
   "unknown-kind": { status: 404, title: "No such kind" },
   "unknown-entity": { status: 404, title: "No such entity" },
+  "unknown-section": { status: 404, title: "No such section" },
+  "unknown-fact": { status: 404, title: "No such fact" },
   "bad-parameter": { status: 400, title: "Bad parameter" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   internal: { status: 500, title: "Internal error" },

@@ -3,6 +3,7 @@
 // Options: --out DIR (writes DIR/kv-bulk.json and DIR/snapshot.json), --sources DIR, --content DIR, --built-at ISO.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { POINTER_KEY } from "../core/index";
 import { BuildError } from "./lib/csv";
@@ -13,6 +14,8 @@ import { buildSnapshot } from "./lib/snapshot";
 import { toSource } from "./lib/sources";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** The snapshot bundled into the worker, gzipped. */
+const FALLBACK = "worker/generated/snapshot.json.gz";
 
 export interface BuildOptions {
   sourcesDir?: string;
@@ -30,7 +33,7 @@ export async function build(opts: BuildOptions = {}) {
   const sourcesDir = opts.sourcesDir ?? join(root, "data/sources");
   const contentDir = opts.contentDir ?? join(root, "data/content");
   const kvFile = opts.kvFile ?? (opts.outDir ? join(opts.outDir, "kv-bulk.json") : join(root, "data/out/kv-bulk.json"));
-  const fallbackFile = opts.fallbackFile ?? (opts.outDir ? join(opts.outDir, "snapshot.json") : join(root, "worker/generated/snapshot.json"));
+  const fallbackFile = opts.fallbackFile ?? (opts.outDir ? join(opts.outDir, "snapshot.json") : join(root, FALLBACK));
   const builtAt = opts.builtAt ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const log = opts.log ?? (() => {});
 
@@ -65,11 +68,13 @@ export async function build(opts: BuildOptions = {}) {
   kv.push({ key: POINTER_KEY, value: snapshot.id });
   const fallback = { pointer: snapshot.id, entries: Object.fromEntries(entries) };
   writeAtomically(kvFile, JSON.stringify(kv));
-  writeAtomically(fallbackFile, JSON.stringify(fallback));
+  // The worker bundles the fallback gzipped (a few hundred KB instead of MBs) and inflates it only when KV fails it.
+  const fallbackText = JSON.stringify(fallback);
+  writeAtomically(fallbackFile, fallbackFile.endsWith(".gz") ? gzipSync(fallbackText, { level: 9 }) : fallbackText);
   return { snapshot, keys: entries.size, entities: loaded.entities.length, kvFile, fallbackFile, metroGrowth };
 }
 
-function writeAtomically(file: string, text: string) {
+function writeAtomically(file: string, text: string | Uint8Array) {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, text);
@@ -78,7 +83,7 @@ function writeAtomically(file: string, text: string) {
 
 /** True when both outputs exist and are newer than every source and content file. */
 function upToDate(): boolean {
-  const outputs = [join(root, "data/out/kv-bulk.json"), join(root, "worker/generated/snapshot.json")];
+  const outputs = [join(root, "data/out/kv-bulk.json"), join(root, FALLBACK)];
   if (!outputs.every((f) => existsSync(f))) return false;
   const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   const inputs = ["data/sources", "data/content", "data/lib", "core"].flatMap((d) =>

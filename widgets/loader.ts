@@ -3,11 +3,13 @@ import { setDefaultApiBase } from "./api-base";
 import { MlEmployerChart } from "./chart-element";
 import { MlEmployerCompare } from "./compare-element";
 import { define } from "./define";
+import { MlEmployerFact } from "./fact-element";
 import { MlEmployerRanking } from "./ranking-element";
 
 setDefaultApiBase(import.meta.url);
 define("ml-employer-chart", MlEmployerChart);
 define("ml-employer-ranking", MlEmployerRanking);
 define("ml-employer-compare", MlEmployerCompare);
+define("ml-employer-fact", MlEmployerFact);
 
-export { MlEmployerChart, MlEmployerCompare, MlEmployerRanking };
+export { MlEmployerChart, MlEmployerCompare, MlEmployerFact, MlEmployerRanking };

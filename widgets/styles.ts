@@ -150,6 +150,26 @@ export const baseStyles = css`
       grid-template-columns: 1fr;
     }
   }
+  .fact-value {
+    font-size: 2.2em;
+    font-weight: 700;
+    margin: 2px 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .fact-label {
+    margin: 0 0 8px;
+  }
+  .beside {
+    margin: 0 0 8px;
+    padding-inline-start: 1.1em;
+    font-size: 0.9em;
+  }
+  .claim {
+    margin: 8px 0;
+    padding: 6px 10px;
+    border-inline-start: 3px solid var(--atlas-border, light-dark(#d7dce2, #3a434d));
+    font-style: italic;
+  }
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px;

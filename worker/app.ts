@@ -23,8 +23,8 @@ function formatParam(c: Context, allowed: readonly string[], fallback: string): 
   return f;
 }
 
-export function createApp(bundle: Bundle) {
-  const store = new SnapshotStore(bundle);
+export function createApp(loadBundle: () => Promise<Bundle>) {
+  const store = new SnapshotStore(loadBundle);
   const app = new Hono<Env>();
   app.onError(onError);
   app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Atlas-Snapshot"] }));
@@ -52,6 +52,37 @@ export function createApp(bundle: Bundle) {
   app.get("/api/v1/charts", list("charts"));
   app.get("/api/v1/compare", list("compare"));
   app.get("/api/v1/sources", list("sources"));
+  app.get("/api/v1/entities", list("entities"));
+  app.get("/api/v1/sections", list("sections"));
+  app.get("/api/v1/facts", list("facts"));
+
+  const kindOf = (c: Context<Env>) => {
+    const raw = c.req.param("kind") ?? "";
+    const kind = EntityKind.safeParse(raw);
+    if (!kind.success) throw new ApiError("unknown-kind", `No kind "${raw.slice(0, 40)}". See /api/v1/entities.`);
+    return kind.data;
+  };
+  app.get("/api/v1/entities/:kind", async (c) => {
+    const kind = kindOf(c);
+    const s = await snap(c);
+    return serveKey(c, s, s.keys.entityList(kind), JSON_TYPE, new ApiError("unknown-kind", `No entities of kind "${kind}".`));
+  });
+  app.get("/api/v1/entities/:kind/:id", async (c) => {
+    const kind = kindOf(c);
+    const id = c.req.param("id");
+    const s = await snap(c);
+    return serveKey(c, s, s.keys.entity(kind, id), JSON_TYPE, new ApiError("unknown-entity", `No ${kind} entity "${id.slice(0, 80)}". See /api/v1/entities/${kind}.`));
+  });
+  app.get("/api/v1/sections/:id", async (c) => {
+    const id = c.req.param("id");
+    const s = await snap(c);
+    return serveKey(c, s, s.keys.section(id), JSON_TYPE, new ApiError("unknown-section", `No section "${id.slice(0, 80)}". See /api/v1/sections.`));
+  });
+  app.get("/api/v1/facts/:id", async (c) => {
+    const id = c.req.param("id");
+    const s = await snap(c);
+    return serveKey(c, s, s.keys.fact(id), JSON_TYPE, new ApiError("unknown-fact", `No fact "${id.slice(0, 80)}". See /api/v1/facts.`));
+  });
 
   app.get("/api/v1/rankings/:id", async (c) => {
     const id = c.req.param("id");
@@ -84,6 +115,13 @@ export function createApp(bundle: Bundle) {
     const entry = kind.success ? manifest.compare.find((k) => k.kind === kind.data) : undefined;
     if (!entry) throw new ApiError("unknown-kind", `Cannot compare "${kindParam.slice(0, 40)}". See /api/v1/compare.`);
     const [a, b] = [c.req.query("a"), c.req.query("b")];
+    if (a === undefined && b === undefined) {
+      // The kind's own page: which ids can be compared and an example.
+      const cached = await store.compose(`${s.keys.manifest}:compare:${entry.kind}`, JSON_TYPE, async () =>
+        JSON.stringify({ snapshot: manifest.snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: `/api/v1/compare/${entry.kind}?a=${entry.ids[0]}&b=${entry.ids[1]}` }),
+      );
+      return send(c, cached, s);
+    }
     if (!a || !b) throw new ApiError("bad-parameter", `Give two ${entry.kind} ids as ?a=…&b=… (see /api/v1/compare).`);
     if (a === b) throw new ApiError("bad-parameter", "a and b must be different entities.");
     for (const id of [a, b])

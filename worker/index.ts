@@ -1,6 +1,5 @@
-// Worker entry: the API app over the snapshot bundled at build time (used when KV is empty or unreadable).
+// Worker entry: the API app, falling back to the snapshot bundled at build time when KV is empty or unreadable.
 import { createApp } from "./app";
-import bundle from "./generated/snapshot.json";
-import type { Bundle } from "./store";
+import { bundledSnapshot } from "./bundle";
 
-export default createApp(bundle as Bundle);
+export default createApp(bundledSnapshot);

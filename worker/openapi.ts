@@ -87,6 +87,44 @@ export const openapi = {
       },
     },
     "/api/v1/sources": { get: { operationId: "listSources", summary: "Every source with URL, reference period and trust label", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Sources."), ...standard } } },
+    "/api/v1/entities": { get: { operationId: "listEntityKinds", summary: "Entity kinds with counts and links", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Kinds."), ...standard } } },
+    "/api/v1/entities/{kind}": {
+      get: {
+        operationId: "listEntities",
+        summary: "Every entity of a kind, with its figures and link",
+        parameters: [{ name: "kind", in: "path", required: true, schema: { type: "string", enum: [...entityKinds] } }],
+        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Entities."), ...standard },
+      },
+    },
+    "/api/v1/entities/{kind}/{id}": {
+      get: {
+        operationId: "getEntity",
+        summary: "One entity: figures with provenance, article claims, and every ranking, comparison and section it appears in",
+        parameters: [
+          { name: "kind", in: "path", required: true, schema: { type: "string", enum: [...entityKinds] } },
+          idParam("id", "Entity id from /api/v1/entities/{kind}."),
+        ],
+        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Entity page."), ...standard },
+      },
+    },
+    "/api/v1/sections": { get: { operationId: "listSections", summary: "The article's twelve sections as data", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Sections."), ...standard } } },
+    "/api/v1/sections/{id}": {
+      get: {
+        operationId: "getSection",
+        summary: "One section: records, article claims (labelled), figures with provenance, stated gaps, links",
+        parameters: [idParam("id", "Section id from /api/v1/sections.")],
+        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Section."), ...standard },
+      },
+    },
+    "/api/v1/facts": { get: { operationId: "listFacts", summary: "Key figures for fact cards", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Facts."), ...standard } } },
+    "/api/v1/facts/{id}": {
+      get: {
+        operationId: "getFact",
+        summary: "One key figure with its provenance, figures beside it and related article claims",
+        parameters: [idParam("id", "Fact id from /api/v1/facts.")],
+        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Fact."), ...standard },
+      },
+    },
     "/openapi.json": { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } } } },
   },
   components: {

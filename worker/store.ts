@@ -21,13 +21,15 @@ const KV_RETRY_MS = 10_000;
 /** One per isolate: snapshot values never change under a given id, so they are cached without expiry. */
 export class SnapshotStore {
   #pointer: { snapshot: Snapshot; until: number } | undefined;
+  #bundle: Bundle | undefined;
   readonly #responses = new ResponseCache();
   readonly #manifests = new Map<string, Manifest>();
 
-  constructor(readonly bundle: Bundle) {}
+  constructor(readonly loadBundle: () => Promise<Bundle>) {}
 
-  #bundleSnapshot(): Snapshot {
-    return { id: this.bundle.pointer, from: "bundle", keys: snapshotKeys(this.bundle.pointer) };
+  async #bundleSnapshot(): Promise<Snapshot> {
+    this.#bundle ??= await this.loadBundle();
+    return { id: this.#bundle.pointer, from: "bundle", keys: snapshotKeys(this.#bundle.pointer) };
   }
 
   async current(kv: KVNamespace): Promise<Snapshot> {
@@ -37,11 +39,10 @@ export class SnapshotStore {
     let ttl = POINTER_TTL_MS;
     try {
       const id = await kv.get(POINTER_KEY);
-      // The bundle already holds the snapshot KV points at: serve it from memory and spare the KV reads.
-      snapshot = !id || id === this.bundle.pointer ? this.#bundleSnapshot() : { id, from: "kv", keys: snapshotKeys(id) };
+      snapshot = id ? { id, from: "kv", keys: snapshotKeys(id) } : await this.#bundleSnapshot();
     } catch (err) {
       console.error("KV pointer unreadable, serving the bundled snapshot", err);
-      snapshot = this.#bundleSnapshot();
+      snapshot = await this.#bundleSnapshot();
       ttl = KV_RETRY_MS;
     }
     this.#pointer = { snapshot, until: now + ttl };
@@ -49,10 +50,9 @@ export class SnapshotStore {
   }
 
   async #raw(kv: KVNamespace, snap: Snapshot, key: string): Promise<string | null> {
-    if (snap.from === "bundle") return this.bundle.entries[key] ?? null;
+    if (snap.from === "bundle") return this.#bundle?.entries[key] ?? null;
     return kv.get(key);
   }
-
   /** A ready response for `key`, from the isolate cache, else KV or the bundle; null if the key is absent. */
   async read(kv: KVNamespace, snap: Snapshot, key: string, type: string): Promise<Cached | null> {
     const hit = this.#responses.get(key);

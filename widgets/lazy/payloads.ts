@@ -1,5 +1,5 @@
 // Fetches API payloads and parses them with core's widget schemas (zod/mini); loaded once per page.
-import { ChartEmbed, ComparisonPayload, RankingPayload } from "../../core/embed";
+import { ChartEmbed, ComparisonPayload, FactPayload, RankingPayload } from "../../core/embed";
 import { widgetMessages } from "../../core/messages";
 import { fetchJson, WidgetError } from "../fetch-json";
 
@@ -21,6 +21,9 @@ export const loadRanking = (base: string, id: string, signal: AbortSignal) =>
 
 export const loadComparison = (base: string, kind: string, a: string, b: string, signal: AbortSignal) =>
   load(`${base}/api/v1/compare/${enc(kind)}?a=${enc(a)}&b=${enc(b)}`, ComparisonPayload, `${kind}: ${a} / ${b}`, signal);
+
+export const loadFact = (base: string, id: string, signal: AbortSignal) =>
+  load(`${base}/api/v1/facts/${enc(id)}`, FactPayload, id, signal);
 
 export async function loadJson(url: string, signal: AbortSignal): Promise<unknown> {
   return fetchJson(url, signal, url);

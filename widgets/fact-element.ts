@@ -1,0 +1,71 @@
+// <ml-employer-fact fact="{id}">: one key figure with its label, the figures beside it, the article's claim, and sources.
+import { html } from "lit";
+import { Task } from "@lit/task";
+import type { FactPayload } from "../core/embed";
+import { formatValue } from "../core/format";
+import { AtlasElement } from "./atlas-element";
+import { loadPayloads } from "./chunks";
+
+/**
+ * A key figure card, e.g. projected growth or the internship effect, with each figure's trust label.
+ * Where the article makes a claim no published figure backs, the claim is shown and labelled `article`.
+ *
+ * @attr fact - fact id (see /api/v1/facts)
+ * @attr theme - `light`, `dark` or `auto`
+ * @attr lang - locale for numbers
+ * @attr api - API origin
+ * @csspart frame
+ * @csspart header
+ * @csspart value - the big number
+ * @csspart footer
+ */
+export class MlEmployerFact extends AtlasElement {
+  static override properties = {
+    ...AtlasElement.properties,
+    fact: { type: String, reflect: true },
+  };
+
+  fact = "";
+
+  #task = new Task(this, {
+    args: () => [this.fact, this.api, this.near] as const,
+    task: async ([fact, , near], { signal }) => {
+      if (!near) return undefined;
+      const id = this.requireId("fact", fact);
+      return (await loadPayloads()).loadFact(this.base(), id, signal);
+    },
+  });
+
+  protected override render() {
+    return this.#task.render({
+      initial: () => this.loading(),
+      pending: () => this.loading(),
+      error: (err) => this.failed(err),
+      complete: (data) => (data ? this.#renderFact(data) : this.loading()),
+    });
+  }
+
+  #renderFact(data: FactPayload) {
+    const f = data.fact;
+    const fmt = (fig: FactPayload["fact"]["figure"]) => formatValue(fig.value, fig.unit, this.lang || undefined);
+    return this.frame(html`
+      <header part="header"><h2>${f.title}</h2></header>
+      <p class="fact-value" part="value">${fmt(f.figure)}</p>
+      <p class="fact-label">${f.figure.label} <span class="trust">${f.figure.trust}</span> · ${f.figure.period}</p>
+      ${f.beside.length
+        ? html`<ul class="beside">
+            ${f.beside.map((b) => html`<li><strong>${fmt(b)}</strong> ${b.label} <span class="trust">${b.trust}</span></li>`)}
+          </ul>`
+        : ""}
+      ${f.claims.map((c) => html`<blockquote class="claim">“${c.text}” <span class="trust">${c.trust}</span></blockquote>`)}
+      <p class="summary">${f.text}</p>
+      ${this.footer(f.sources, data.snapshot.id, { json: f.links.self })}
+    `);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ml-employer-fact": MlEmployerFact;
+  }
+}
