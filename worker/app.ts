@@ -1,10 +1,9 @@
 // The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
 import { Hono, type Context } from "hono";
-import { cors } from "hono/cors";
 import { compareRecords, CompareRecord, EntityKind, Source, type Manifest } from "../core/index";
 import { ApiError, onError, problemResponse } from "./errors";
 import { openapi } from "./openapi";
-import { send } from "./respond";
+import { CORS, send } from "./respond";
 import { SnapshotStore, type Bundle, type Snapshot } from "./store";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -27,7 +26,16 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   const store = new SnapshotStore(loadBundle);
   const app = new Hono<Env>();
   app.onError(onError);
-  app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Atlas-Snapshot"] }));
+  // CORS headers are part of every response `send` and `problemResponse` build (cheaper than a middleware);
+  // preflights (e.g. for If-None-Match) are answered here.
+  app.options("*", (c) =>
+    c.body(null, 204, {
+      ...CORS,
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": c.req.header("Access-Control-Request-Headers") ?? "",
+      "Access-Control-Max-Age": "86400",
+    }),
+  );
 
   // The API is read-only: every other method is refused for every path.
   app.use("*", async (c, next) => {

@@ -2,6 +2,8 @@
 
 export interface Cached {
   body: string;
+  /** The body encoded once, so a hit costs no re-encoding. */
+  bytes: Uint8Array<ArrayBuffer>;
   etag: string;
   type: string;
 }
@@ -25,8 +27,15 @@ export class ResponseCache {
   }
 }
 
-export async function etagOf(body: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(body));
+const encoder = new TextEncoder();
+
+export async function cachedOf(body: string, type: string): Promise<Cached> {
+  const bytes = encoder.encode(body) as Uint8Array<ArrayBuffer>;
+  return { body, bytes, etag: await etagOf(bytes), type };
+}
+
+export async function etagOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-1", bytes);
   const hex = [...new Uint8Array(digest).slice(0, 10)].map((b) => b.toString(16).padStart(2, "0")).join("");
   return `"${hex}"`;
 }

@@ -1,6 +1,7 @@
 // One error type for the API, turned into RFC 9457 problem+json in one place.
 import type { Context } from "hono";
 import { PROBLEM_BASE, problems, type ProblemCode } from "../core/index";
+import { CORS } from "./respond";
 
 export class ApiError extends Error {
   constructor(
@@ -19,6 +20,7 @@ export function problemResponse(c: Context, code: ProblemCode, detail: string, h
   return c.body(JSON.stringify(body), status, {
     "Content-Type": "application/problem+json; charset=utf-8",
     "Cache-Control": "no-store",
+    ...CORS,
     ...headers,
   });
 }

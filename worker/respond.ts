@@ -6,6 +6,12 @@ import type { Snapshot } from "./store";
 /** Snapshot bodies are immutable per id; a publish changes the id, so browsers and CDNs may revalidate lazily. */
 export const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
 
+/** Open CORS on every response, errors included. */
+export const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, X-Atlas-Snapshot",
+} as const;
+
 export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const bare = etag.replace(/^W\//, "");
@@ -17,6 +23,7 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 
 export function send(c: Context, cached: Cached, snap: Snapshot, extra: Record<string, string> = {}) {
   const headers = {
+    ...CORS,
     ETag: cached.etag,
     "Cache-Control": CACHE_CONTROL,
     "X-Atlas-Snapshot": snap.id,
@@ -24,5 +31,5 @@ export function send(c: Context, cached: Cached, snap: Snapshot, extra: Record<s
     ...extra,
   };
   if (matchesEtag(c.req.header("If-None-Match"), cached.etag)) return c.body(null, 304, headers);
-  return c.body(cached.body, 200, { "Content-Type": cached.type, ...headers });
+  return c.body(cached.bytes, 200, { "Content-Type": cached.type, ...headers });
 }

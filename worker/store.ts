@@ -1,6 +1,6 @@
 // Reads the live snapshot: KV pointer → snapshot keys, with the bundled snapshot when KV is empty or failing.
 import { Manifest, POINTER_KEY, snapshotKeys, type SnapshotKeys } from "../core/index";
-import { etagOf, ResponseCache, type Cached } from "./cache";
+import { cachedOf, ResponseCache, type Cached } from "./cache";
 
 export interface Bundle {
   pointer: string;
@@ -59,7 +59,7 @@ export class SnapshotStore {
     if (hit) return hit;
     const body = await this.#raw(kv, snap, key);
     if (body === null) return null;
-    return this.#responses.set(key, { body, etag: await etagOf(body), type });
+    return this.#responses.set(key, await cachedOf(body, type));
   }
 
   /** A response the worker composes itself (a join of two records), cached under `key`. */
@@ -67,7 +67,7 @@ export class SnapshotStore {
     const hit = this.#responses.get(key);
     if (hit) return hit;
     const body = await make();
-    return this.#responses.set(key, { body, etag: await etagOf(body), type });
+    return this.#responses.set(key, await cachedOf(body, type));
   }
 
   async manifest(kv: KVNamespace, snap: Snapshot): Promise<Manifest> {

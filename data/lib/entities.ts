@@ -31,8 +31,10 @@ export function occupationsFromOews(
   src: Source,
   file: string,
 ): Entity[] {
+  const national = new Map<string, OewsRow>();
+  for (const r of rows) if (r.AREA === "99" && r.NAICS === "000000" && !national.has(r.OCC_CODE)) national.set(r.OCC_CODE, r);
   return defs.map((def) => {
-    const row = rows.find((r) => r.OCC_CODE === def.code && r.AREA === "99" && r.NAICS === "000000");
+    const row = national.get(def.code);
     if (!row) throw new BuildError(file, 0, "OCC_CODE", `no national cross-industry row for ${def.code} (${def.name})`);
     const figures: Record<string, Figure> = {};
     const notes: string[] = [];

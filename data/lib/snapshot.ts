@@ -63,7 +63,11 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
   const put = (key: string, body: unknown) => entries.set(key, typeof body === "string" ? body : JSON.stringify(body));
   const sourceById = new Map(input.sources.map((s) => [s.id, s]));
   const byKind = new Map<EntityKind, Entity[]>();
-  for (const e of input.entities) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
+  for (const e of input.entities) {
+    const list = byKind.get(e.kind);
+    if (list) list.push(e);
+    else byKind.set(e.kind, [e]);
+  }
 
   const rankings: Ranking[] = input.rankings.map((def) => {
     const items = rankEntities(byKind.get(def.kind) ?? [], { metric: def.metric, order: def.order });
