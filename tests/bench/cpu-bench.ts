@@ -4,6 +4,7 @@ import type { EdgeRuntime } from "./edge-runtime";
 
 export const CPU_BUDGET_US = 1000;
 export const FREE_PLAN_LIMIT_US = 10_000;
+const REPEATS = 3;
 
 export interface CpuRow {
   endpoint: Endpoint;
@@ -20,9 +21,15 @@ export async function cpuBench(rt: EdgeRuntime, log: (s: string) => void): Promi
   for (const ep of endpoints) {
     const etag = ep.revalidate ? (await fetch(rt.api + ep.path)).headers.get("etag") : null;
     const q = new URLSearchParams({ path: ep.path, ...(etag ? { inm: etag } : {}) });
-    const res = await fetch(`${rt.cpu}/run?${q}`);
-    if (!res.ok) throw new Error(`cpu worker failed for ${ep.name}: ${res.status} ${await res.text()}`);
-    const r = (await res.json()) as Omit<CpuRow, "endpoint">;
+    // Best of REPEATS: other load on the machine only ever adds time, so the minimum is closest to CPU time.
+    let r: Omit<CpuRow, "endpoint"> | undefined;
+    for (let i = 0; i < REPEATS; i++) {
+      const res = await fetch(`${rt.cpu}/run?${q}`);
+      if (!res.ok) throw new Error(`cpu worker failed for ${ep.name}: ${res.status} ${await res.text()}`);
+      const x = (await res.json()) as Omit<CpuRow, "endpoint">;
+      r = r ? { ...x, warmUs: Math.min(r.warmUs, x.warmUs), coldUs: Math.min(r.coldUs, x.coldUs), createAppUs: Math.min(r.createAppUs, x.createAppUs) } : x;
+    }
+    if (!r) throw new Error("no CPU run");
     if (r.status !== ep.status) throw new Error(`cpu worker: ${ep.name} answered ${r.status}, expected ${ep.status}`);
     rows.push({ endpoint: ep, ...r });
     log(`  ${ep.name.padEnd(20)} warm ${r.warmUs.toFixed(1).padStart(7)} µs (n=${r.warmN})  cold ${r.coldUs.toFixed(1).padStart(7)} µs (n=${r.coldN})`);

@@ -5,7 +5,7 @@ import type { Bundle } from "../../worker/store";
 
 const bundle = bundleJson as Bundle;
 /** No I/O: an empty KV, so the store serves the bundled snapshot (what an isolate does when KV is empty). */
-const env = { ATLAS_KV: { get: async () => null } as unknown as KVNamespace };
+const env = { ATLAS_KV: { get: async () => null } } as unknown as Parameters<ReturnType<typeof createApp>["fetch"]>[1];
 const ORIGIN = "https://atlas.bench";
 /** workerd's clock is coarse (1 ms); loops run at least this long so the mean is precise. */
 const MIN_LOOP_MS = 150;

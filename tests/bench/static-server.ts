@@ -10,7 +10,7 @@ const types: Record<string, string> = {
   ".csv": "text/csv; charset=utf-8",
   ".svg": "image/svg+xml; charset=utf-8",
 };
-const files = new Map(
+const files = new Map<string, { body: Buffer; etag: string; type: string }>(
   readdirSync(dir).map((name) => {
     const body = readFileSync(join(dir, name));
     const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 20)}"`;
