@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { endpoints, probe, type Endpoint, type Probe } from "./endpoints";
-import { load, type LoadResult } from "./load";
+import { load, loadInterleaved, type LoadResult } from "./load";
 import { freePort, startGroup, waitForHttp } from "./procs";
 import { ROOT, type EdgeRuntime } from "./edge-runtime";
 
@@ -22,7 +22,7 @@ export interface ApiRow {
 
 const ext = (type: string) => (type.includes("csv") ? ".csv" : type.includes("svg") ? ".svg" : ".json");
 
-export async function apiBench(rt: EdgeRuntime, dir: string, seconds: number, log: (s: string) => void): Promise<ApiRow[]> {
+export async function apiBench(rt: EdgeRuntime, dir: string, seconds: number, rounds: number, log: (s: string) => void): Promise<ApiRow[]> {
   const probes = [];
   const staticDir = join(dir, "static");
   mkdirSync(staticDir, { recursive: true });
@@ -47,22 +47,26 @@ export async function apiBench(rt: EdgeRuntime, dir: string, seconds: number, lo
     // JIT warm-up of all three servers before anything is recorded.
     const first = probes[0]!;
     for (const url of [rt.api + first.ep.path, `${rt.ceiling}/c/200/${first.probe.bytes}`, `${staticBase}/${first.file}`])
-      await load({ url, connections: 32, seconds: Math.min(2, seconds), status: 200 });
+      await load({ url, status: 200 }, 32, Math.min(2, seconds));
 
     const rows: ApiRow[] = [];
     for (const { ep, probe: pr, headers, file } of probes) {
       for (const connections of CONNECTIONS) {
-        const app = await load({ url: rt.api + ep.path, headers, connections, seconds, status: ep.status });
-        const ceiling = await load({ url: `${rt.ceiling}/c/${pr.status}/${pr.bytes}`, connections, seconds, status: pr.status });
-        let stat: LoadResult | undefined;
+        const targets = [
+          { url: rt.api + ep.path, headers, status: ep.status },
+          { url: `${rt.ceiling}/c/${pr.status}/${pr.bytes}`, status: pr.status },
+        ];
+        // The static reference only at the budget's connection count, to keep the whole bench short.
         if (connections === BUDGET_CONNECTIONS) {
           const h: Record<string, string> = ep.revalidate ? { "if-none-match": await staticEtag(file) } : {};
-          stat = await load({ url: `${staticBase}/${ep.status === 404 ? "missing" : file}`, headers: h, connections, seconds, status: ep.status });
+          targets.push({ url: `${staticBase}/${ep.status === 404 ? "missing" : file}`, headers: h, status: ep.status });
         }
+        const [app, ceiling, stat] = (await loadInterleaved(targets, connections, seconds, rounds)) as [LoadResult, LoadResult, LoadResult?];
         rows.push({ endpoint: ep, probe: pr, connections, app, ceiling, static: stat });
         log(
           `  ${ep.name.padEnd(20)} c=${String(connections).padStart(2)}  app ${fmtRps(app.rps)} p99 ${app.p99.toFixed(2)} ms | ceiling ${fmtRps(ceiling.rps)} p99 ${ceiling.p99.toFixed(2)} ms` +
             (stat ? ` | static ${fmtRps(stat.rps)}` : "") +
+            (app.others > 0.1 ? `  [others used ${Math.round(app.others * 100)}% CPU]` : "") +
             (app.errors || app.wrongStatus ? `  (!) ${app.errors} errors, ${app.wrongStatus} unexpected statuses` : ""),
         );
       }

@@ -1,6 +1,6 @@
 // Section 3: data build time, peak RSS and output size for today's sources and for synthetic ×10 and ×100.
 import { spawn } from "node:child_process";
-import { createReadStream, mkdirSync } from "node:fs";
+import { createReadStream, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createGzip } from "node:zlib";
 import { ROOT } from "./edge-runtime";
@@ -74,7 +74,9 @@ export async function dataBench(dir: string, timeoutMs: number, log: (s: string)
     const r = await runChild([join(import.meta.dirname, "build-child.ts"), JSON.stringify(opts)], timeoutMs);
     const last = r.out.trim().split("\n").pop() ?? "";
     if (r.code !== 0 || !last.startsWith("{")) {
-      const error = r.timedOut ? `did not finish within ${timeoutMs / 1000} s` : `exit ${r.code}: ${r.err.trim().split("\n").slice(-3).join(" | ")}`;
+      writeFileSync(join(d, "build-error.log"), r.err);
+      const why = r.err.split("\n").find((l) => /Error|error:/.test(l))?.trim() ?? r.err.trim().slice(0, 200);
+      const error = r.timedOut ? `did not finish within ${timeoutMs / 1000} s` : `exit ${r.code}: ${why}`;
       runs.push({ scale, ok: false, error, ms: NaN, peakRss: NaN, entities: NaN, keys: NaN, fallbackBytes: NaN, fallbackGzipBytes: NaN, kvBytes: NaN, largestValueBytes: NaN });
       log(`  ×${scale}: FAILED (${error})`);
       continue;

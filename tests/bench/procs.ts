@@ -39,6 +39,9 @@ function killGroup(pid: number, sig: NodeJS.Signals) {
   }
 }
 
+/** Process groups this bench started and has not stopped yet. */
+export const ownedGroups = (): ReadonlySet<number> => groups;
+
 /** Synchronous, so it also runs from process.on("exit"). */
 export function killAllGroups() {
   for (const pid of groups) killGroup(pid, "SIGKILL");
