@@ -13,8 +13,8 @@ import { budgetTable, int, mib, ms, pct, table, verdict, type Budget } from "./r
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const BUILD_TIMEOUT_S = Number(process.env.BENCH_BUILD_TIMEOUT_S ?? 240);
-const QUIET_WAIT_S = Number(process.env.BENCH_QUIET_WAIT_S ?? 60);
+const BUILD_TIMEOUT_S = Number(process.env.BENCH_BUILD_TIMEOUT_S ?? 180);
+const QUIET_WAIT_S = Number(process.env.BENCH_QUIET_WAIT_S ?? 30);
 const ONLY = new Set((process.env.BENCH_ONLY ?? "api,cpu,data").split(","));
 const log = (s: string) => console.log(s);
 const started = Date.now();
