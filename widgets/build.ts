@@ -12,7 +12,7 @@ export async function buildWidgets() {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const result = await build({
-    entryPoints: { widgets: join(root, "widgets/loader.ts") },
+    entryPoints: { widgets: join(root, "widgets/loader.ts"), demo: join(root, "widgets/demo/demo.ts") },
     outdir: out,
     bundle: true,
     splitting: true,

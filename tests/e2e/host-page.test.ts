@@ -1,0 +1,104 @@
+// Third-party host pages: another origin with a strict CSP, hostile CSS and a dark theme; all four elements.
+import { createServer, type Server } from "node:http";
+import { chromium, type Browser, type Page } from "playwright";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import { freePort } from "../helpers/local-server";
+
+const api = inject("apiUrl");
+const elements = `
+  <ml-employer-chart chart="occupations-by-median-wage" highlight="data-scientists"></ml-employer-chart>
+  <ml-employer-ranking ranking="metros-by-data-scientist-employment" limit="5"></ml-employer-ranking>
+  <ml-employer-compare kind="occupations" a="data-scientists" b="statisticians"></ml-employer-compare>
+  <ml-employer-fact fact="data-scientist-growth-2023-33"></ml-employer-fact>`;
+
+const pages: Record<string, { csp?: string; body: string }> = {
+  "/strict": {
+    csp: `default-src 'none'; script-src ${api}; connect-src ${api}; style-src 'self'; img-src 'self'`,
+    body: `<!doctype html><html lang="en"><head><title>Strict</title><script type="module" src="${api}/widgets.js"></script></head><body>${elements}</body></html>`,
+  },
+  "/hostile": {
+    body: `<!doctype html><html lang="en"><head><title>Hostile</title><style>svg{display:none!important} table,h2,p{display:none!important} *{font-size:2px!important}</style>
+      <script type="module" src="${api}/widgets.js"></script></head><body>${elements}</body></html>`,
+  },
+  "/dark": {
+    body: `<!doctype html><html lang="en" style="color-scheme:dark;background:#101214"><head><title>Dark</title>
+      <script type="module" src="${api}/widgets.js"></script></head><body>${elements}</body></html>`,
+  },
+};
+
+let host: Server;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const port = await freePort();
+  host = createServer((req, res) => {
+    const page = pages[req.url ?? ""];
+    if (req.url === "/favicon.ico") return void res.writeHead(204).end();
+    if (!page) return void res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", ...(page.csp ? { "Content-Security-Policy": page.csp } : {}) });
+    res.end(page.body);
+  });
+  await new Promise<void>((ok) => host.listen(port, "127.0.0.1", ok));
+  origin = `http://localhost:${port}`; // another origin than the API (127.0.0.1)
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  host?.close();
+});
+
+async function open(path: string, width = 1200): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 3000 } });
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(origin + path);
+  await page.waitForFunction(
+    () => ["ml-employer-chart", "ml-employer-ranking", "ml-employer-compare", "ml-employer-fact"].every((t) => document.querySelector(t)?.shadowRoot?.querySelector("footer")),
+    null,
+    { timeout: 20_000 },
+  );
+  return { page, problems };
+}
+
+describe("widgets on third-party pages", () => {
+  it("render all four under a strict CSP on another origin with no violations and no page errors", async () => {
+    const { page, problems } = await open("/strict");
+    expect(await page.locator("ml-employer-chart .figure svg").isVisible()).toBe(true);
+    // Going live (the Vega runtime) must work without eval too.
+    await page.locator("ml-employer-chart .figure").hover();
+    await page.waitForSelector('ml-employer-chart .figure[data-live="1"]', { timeout: 15_000 });
+    expect(await page.locator("ml-employer-ranking tbody tr").count()).toBe(5);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("stay intact under hostile host CSS", async () => {
+    const { page, problems } = await open("/hostile");
+    const svg = await page.locator("ml-employer-chart .figure svg").boundingBox();
+    expect(svg!.height).toBeGreaterThan(100);
+    expect(await page.locator("ml-employer-ranking h2").isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("turn dark on a dark host page", async () => {
+    const { page } = await open("/dark");
+    const bg = await page.locator("ml-employer-fact .frame").evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g)!.map(Number) as [number, number, number];
+    expect(r + g + b).toBeLessThan(150);
+    await page.close();
+  });
+
+  it("fit a 320 px viewport without horizontal overflow", async () => {
+    const { page } = await open("/strict", 320);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
