@@ -1,0 +1,65 @@
+// <ml-employer-ranking>, <ml-employer-compare> and <ml-employer-fact> in Chromium, plus an axe-core audit.
+import axe from "axe-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { expectNoPageErrors, mount, until } from "./helpers";
+
+const api = inject("apiUrl");
+afterEach(() => {
+  document.body.replaceChildren();
+  expectNoPageErrors();
+});
+
+const footer = (el: HTMLElement) => until(() => el.shadowRoot?.querySelector("footer"));
+
+describe("<ml-employer-ranking>", () => {
+  it("renders the top N rows with formatted values and the source", async () => {
+    const el = mount("ml-employer-ranking", { ranking: "metros-by-data-scientist-employment", limit: "3", api });
+    await footer(el);
+    const rows = [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) => r.textContent!.replace(/\s+/g, " ").trim());
+    expect(rows).toEqual(["1 New York-Newark-Jersey City, NY-NJ 19,810", "2 Los Angeles-Long Beach-Anaheim, CA 10,030", "3 San Francisco-Oakland-Fremont, CA 9,350"]);
+    expect(el.shadowRoot!.querySelector("h2")!.textContent).toContain("(top 3 of 263)");
+    expect(el.shadowRoot!.querySelector(".trust")!.textContent).toBe("third-party");
+  });
+});
+
+describe("<ml-employer-compare>", () => {
+  it("shows both entities' figures side by side", async () => {
+    const el = mount("ml-employer-compare", { kind: "occupations", a: "data-scientists", b: "statisticians", api });
+    await footer(el);
+    const text = el.shadowRoot!.textContent!.replace(/\s+/g, " ");
+    expect(text).toContain("Data scientists and Statisticians");
+    expect(text).toMatch(/Median annual wage \$112,590 \$103,300/);
+  });
+
+  it("explains an unknown entity inside the element", async () => {
+    const el = mount("ml-employer-compare", { kind: "occupations", a: "data-scientists", b: "wizards", api });
+    const alert = await until(() => el.shadowRoot?.querySelector('[role="alert"]'));
+    expect(alert.textContent).toContain("wizards");
+  });
+});
+
+describe("<ml-employer-fact>", () => {
+  it("shows the key figure with its label, trust and period", async () => {
+    const el = mount("ml-employer-fact", { fact: "data-scientist-growth-2023-33", api });
+    await footer(el);
+    expect(el.shadowRoot!.querySelector(".fact-value")!.textContent).toBe("36%");
+    expect(el.shadowRoot!.querySelector(".fact-label")!.textContent).toContain("official");
+  });
+});
+
+describe("accessibility", () => {
+  it("has no serious or critical axe-core findings for the four elements", async () => {
+    const els = [
+      mount("ml-employer-chart", { chart: "occupations-by-median-wage", api }),
+      mount("ml-employer-ranking", { ranking: "occupations-by-employment", api }),
+      mount("ml-employer-compare", { kind: "occupations", a: "data-scientists", b: "statisticians", api }),
+      mount("ml-employer-fact", { fact: "internship-effect", api }),
+    ];
+    for (const el of els) await footer(el);
+    document.documentElement.lang = "en";
+    document.title = "axe";
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+});
