@@ -14,6 +14,10 @@ export interface CpuRow {
   coldUs: number;
   coldN: number;
   createAppUs: number;
+  /** KV reads: by the first request of a fresh app, in all warm loops, and per cold request. */
+  firstKvGets: number;
+  warmKvGets: number;
+  coldKvGets: number;
 }
 
 export async function cpuBench(rt: EdgeRuntime, log: (s: string) => void): Promise<{ rows: CpuRow[]; startupParseMs: number; snapshotBytes: number }> {
@@ -32,8 +36,8 @@ export async function cpuBench(rt: EdgeRuntime, log: (s: string) => void): Promi
     if (!r) throw new Error("no CPU run");
     if (r.status !== ep.status) throw new Error(`cpu worker: ${ep.name} answered ${r.status}, expected ${ep.status}`);
     rows.push({ endpoint: ep, ...r });
-    log(`  ${ep.name.padEnd(20)} warm ${r.warmUs.toFixed(1).padStart(7)} µs (n=${r.warmN})  cold ${r.coldUs.toFixed(1).padStart(7)} µs (n=${r.coldN})`);
+    log(`  ${ep.name.padEnd(20)} warm ${r.warmUs.toFixed(1).padStart(7)} µs (n=${r.warmN})  cold ${r.coldUs.toFixed(1).padStart(7)} µs (n=${r.coldN}, ${r.coldKvGets.toFixed(1)} KV reads each)`);
   }
-  const s = (await (await fetch(`${rt.cpu}/startup`)).json()) as { parseMs: number; bytes: number };
-  return { rows, startupParseMs: s.parseMs, snapshotBytes: s.bytes };
+  const s = (await (await fetch(`${rt.cpu}/startup`)).json()) as { inflateMs: number; gzBytes: number };
+  return { rows, startupParseMs: s.inflateMs, snapshotBytes: s.gzBytes };
 }

@@ -10,11 +10,11 @@ export interface Endpoint {
   cached: boolean;
 }
 
-const RANKING = "metros-by-data-scientist-employment";
+const RANKING = "occupations-by-median-wage";
 
 export const endpoints: Endpoint[] = [
   { name: "ranking", path: `/api/v1/rankings/${RANKING}`, status: 200, cached: true },
-  { name: "compare-occupations", path: "/api/v1/compare/occupations?a=data-scientists&b=software-developers", status: 200, cached: true },
+  { name: "compare-occupations", path: "/api/v1/compare/occupations?a=data-scientists&b=statisticians", status: 200, cached: true },
   {
     name: "compare-metros",
     path: "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca",

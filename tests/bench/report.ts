@@ -1,7 +1,7 @@
 // Formats the bench's tables and collects every budget as a PASS/FAIL row for the console and latest.json.
 
 export interface Budget {
-  section: "api" | "cpu" | "data";
+  section: "api" | "cpu" | "browser" | "data";
   name: string;
   value: string;
   budget: string;
