@@ -11,3 +11,4 @@ export * from "./metrics";
 export * from "./format";
 export * from "./embed";
 export * from "./content";
+export * from "./fragments";

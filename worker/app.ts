@@ -2,8 +2,10 @@
 import { Hono, type Context } from "hono";
 import { compareRecords, CompareRecord, EntityKind, Source, type Manifest } from "../core/index";
 import { ApiError, onError, problemResponse } from "./errors";
+import { embedRoutes, sendFragment, type ResolveFragment } from "./html";
 import { openapi } from "./openapi";
 import { CORS, send } from "./respond";
+import type { Cached } from "./cache";
 import { SnapshotStore, type Bundle, type Snapshot } from "./store";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -45,11 +47,13 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   });
 
   const snap = (c: Context<Env>) => store.current(c.env.ATLAS_KV);
-  const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, notFound: ApiError) => {
+  const need = async (c: Context<Env>, s: Snapshot, key: string, type: string, notFound: ApiError): Promise<Cached> => {
     const cached = await store.read(c.env.ATLAS_KV, s, key, type);
     if (!cached) throw notFound;
-    return send(c, cached, s);
+    return cached;
   };
+  const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, notFound: ApiError) =>
+    send(c, await need(c, s, key, type, notFound), s);
 
   const list = (name: Parameters<Snapshot["keys"]["list"]>[0]) => async (c: Context<Env>) => {
     const s = await snap(c);
@@ -86,17 +90,22 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     const s = await snap(c);
     return serveKey(c, s, s.keys.section(id), JSON_TYPE, new ApiError("unknown-section", `No section "${id.slice(0, 80)}". See /api/v1/sections.`));
   });
+  const unknownFact = (id: string) => new ApiError("unknown-fact", `No fact "${id.slice(0, 80)}". See /api/v1/facts.`);
   app.get("/api/v1/facts/:id", async (c) => {
     const id = c.req.param("id");
+    const format = formatParam(c, ["json", "html"], "json");
     const s = await snap(c);
-    return serveKey(c, s, s.keys.fact(id), JSON_TYPE, new ApiError("unknown-fact", `No fact "${id.slice(0, 80)}". See /api/v1/facts.`));
+    if (format === "html") return sendFragment(c, store, s, await resolve(c, s, "fact", id, new URLSearchParams()));
+    return serveKey(c, s, s.keys.fact(id), JSON_TYPE, unknownFact(id));
   });
 
+  const unknownRanking = (id: string) => new ApiError("unknown-ranking", `No ranking "${id.slice(0, 80)}". See /api/v1/rankings.`);
   app.get("/api/v1/rankings/:id", async (c) => {
     const id = c.req.param("id");
-    const format = formatParam(c, ["json", "csv"], "json");
+    const format = formatParam(c, ["json", "csv", "html"], "json");
     const s = await snap(c);
-    const missing = new ApiError("unknown-ranking", `No ranking "${id.slice(0, 80)}". See /api/v1/rankings.`);
+    const missing = unknownRanking(id);
+    if (format === "html") return sendFragment(c, store, s, await resolve(c, s, "ranking", id, new URLSearchParams()));
     if (format === "csv") {
       const cached = await store.read(c.env.ATLAS_KV, s, s.keys.rankingCsv(id), types.csv);
       if (!cached) throw missing;
@@ -105,39 +114,74 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     return serveKey(c, s, s.keys.ranking(id), JSON_TYPE, missing);
   });
 
+  const unknownChart = (id: string) => new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
   app.get("/api/v1/charts/:id", async (c) => {
     const id = c.req.param("id");
-    const format = formatParam(c, ["vega-lite", "vega", "svg", "embed"], "vega-lite");
+    const format = formatParam(c, ["vega-lite", "vega", "svg", "embed", "html"], "vega-lite");
     const s = await snap(c);
-    const missing = new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
+    const missing = unknownChart(id);
+    if (format === "html") return sendFragment(c, store, s, await resolve(c, s, "chart", id, new URLSearchParams()));
     if (format === "svg") return serveKey(c, s, s.keys.chartSvg(id), types.svg, missing);
     if (format === "embed") return serveKey(c, s, s.keys.chartEmbed(id), JSON_TYPE, missing);
     return serveKey(c, s, format === "vega" ? s.keys.chartVega(id) : s.keys.chart(id), JSON_TYPE, missing);
   });
 
-  app.get("/api/v1/compare/:kind", async (c) => {
-    const kindParam = c.req.param("kind");
-    const s = await snap(c);
+  async function compareEntry(c: Context<Env>, s: Snapshot, kindParam: string) {
     const manifest = await store.manifest(c.env.ATLAS_KV, s);
     const kind = EntityKind.safeParse(kindParam);
     const entry = kind.success ? manifest.compare.find((k) => k.kind === kind.data) : undefined;
     if (!entry) throw new ApiError("unknown-kind", `Cannot compare "${kindParam.slice(0, 40)}". See /api/v1/compare.`);
+    return { manifest, entry };
+  }
+
+  /** The comparison body of two entities: a precomputed pair (small kinds) or a join of two records (large kinds). */
+  async function comparison(c: Context<Env>, s: Snapshot, entry: Manifest["compare"][number], a: string | null | undefined, b: string | null | undefined) {
+    if (!a || !b) throw new ApiError("bad-parameter", `Give two ${entry.kind} ids as ?a=…&b=… (see /api/v1/compare).`);
+    if (a === b) throw new ApiError("bad-parameter", "a and b must be different entities.");
+    for (const id of [a, b])
+      if (!entry.ids.includes(id)) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id.slice(0, 80)}".`);
+    const pairKey = s.keys.comparePair(entry.kind, a, b);
+    if (entry.mode === "pair")
+      return { key: pairKey, cached: await need(c, s, pairKey, JSON_TYPE, new ApiError("unknown-entity", "pair missing")) };
+    return { key: `${pairKey}:join:${a}`, cached: await joinRecords(c, s, entry, a, b) };
+  }
+
+  app.get("/api/v1/compare/:kind", async (c) => {
+    const format = formatParam(c, ["json", "html"], "json");
+    const s = await snap(c);
+    const { manifest, entry } = await compareEntry(c, s, c.req.param("kind"));
     const [a, b] = [c.req.query("a"), c.req.query("b")];
-    if (a === undefined && b === undefined) {
+    if (a === undefined && b === undefined && format === "json") {
       // The kind's own page: which ids can be compared and an example.
       const cached = await store.compose(`${s.keys.manifest}:compare:${entry.kind}`, JSON_TYPE, async () =>
         JSON.stringify({ snapshot: manifest.snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: `/api/v1/compare/${entry.kind}?a=${entry.ids[0]}&b=${entry.ids[1]}` }),
       );
       return send(c, cached, s);
     }
-    if (!a || !b) throw new ApiError("bad-parameter", `Give two ${entry.kind} ids as ?a=…&b=… (see /api/v1/compare).`);
-    if (a === b) throw new ApiError("bad-parameter", "a and b must be different entities.");
-    for (const id of [a, b])
-      if (!entry.ids.includes(id)) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id.slice(0, 80)}".`);
-    if (entry.mode === "pair")
-      return serveKey(c, s, s.keys.comparePair(entry.kind, a, b), JSON_TYPE, new ApiError("unknown-entity", "pair missing"));
-    return send(c, await joinRecords(c, s, entry, a, b), s);
+    if (format === "html") return sendFragment(c, store, s, await resolve(c, s, "compare", entry.kind, new URL(c.req.url).searchParams));
+    return send(c, (await comparison(c, s, entry, a, b)).cached, s);
   });
+
+  /** The JSON a script-free fragment is rendered from, validated as the JSON routes validate it. */
+  const resolve: ResolveFragment = async (c, s, kind, id, query) => {
+    switch (kind) {
+      case "chart":
+        return { kind, key: s.keys.chartEmbed(id), self: `/api/v1/charts/${id}`, json: () => need(c, s, s.keys.chartEmbed(id), JSON_TYPE, unknownChart(id)) };
+      case "ranking":
+        return { kind, key: s.keys.ranking(id), self: `/api/v1/rankings/${id}`, json: () => need(c, s, s.keys.ranking(id), JSON_TYPE, unknownRanking(id)) };
+      case "fact":
+        return { kind, key: s.keys.fact(id), self: `/api/v1/facts/${id}`, json: () => need(c, s, s.keys.fact(id), JSON_TYPE, unknownFact(id)) };
+      case "compare": {
+        const { entry } = await compareEntry(c, s, id);
+        const [a, b] = [query.get("a"), query.get("b")];
+        const { key, cached } = await comparison(c, s, entry, a, b);
+        return { kind, key, self: `/api/v1/compare/${entry.kind}?a=${a}&b=${b}`, json: async () => cached };
+      }
+      default:
+        throw new ApiError("not-found", `No fragment kind "${String(kind)}".`);
+    }
+  };
+  embedRoutes(app, store, snap, resolve);
 
   async function joinRecords(c: Context<Env>, s: Snapshot, entry: Manifest["compare"][number], a: string, b: string) {
     return store.compose(`${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {

@@ -19,6 +19,8 @@ const idParam = (name: string, description: string) => ({
   description,
   schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
 });
+const htmlContent = { "text/html": { schema: { type: "string" }, example: '<figure class="ml-employer-fragment" data-ml-employer="chart" data-id="…">…</figure>' } };
+const fragmentNote = " `format=html` answers a script-free HTML fragment (title, summary, table, source, trust label, snapshot) for <noscript>, CMSs and iframes.";
 const standard = { "304": { description: "Not modified (If-None-Match matched the ETag)." }, "400": problem, "404": problem, "405": problem };
 
 export const openapi = {
@@ -39,16 +41,16 @@ export const openapi = {
     "/api/v1/rankings/{id}": {
       get: {
         operationId: "getRanking",
-        summary: "One ranking, as JSON or CSV",
+        summary: "One ranking, as JSON, CSV or an HTML fragment",
         parameters: [
           idParam("id", "Ranking id from /api/v1/rankings."),
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"], default: "json" } },
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv", "html"], default: "json" } },
         ],
         responses: {
           "200": {
-            description: "The ranking. CSV has one row per item with source, source_url, period, trust and snapshot columns.",
+            description: "The ranking. CSV has one row per item with source, source_url, period, trust and snapshot columns." + fragmentNote,
             headers: etagHeaders,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, "text/csv": { schema: { type: "string" } } },
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, "text/csv": { schema: { type: "string" } }, ...htmlContent },
           },
           ...standard,
         },
@@ -61,13 +63,13 @@ export const openapi = {
         summary: "A chart as a Vega-Lite spec (data inlined), its compiled Vega spec, pre-rendered SVG, or the widget payload (embed)",
         parameters: [
           idParam("id", "Chart id from /api/v1/charts."),
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg", "embed"], default: "vega-lite" } },
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg", "embed", "html"], default: "vega-lite" } },
         ],
         responses: {
           "200": {
-            description: "Spec (`usermeta` holds title, summary, sources and snapshot) or SVG.",
+            description: "Spec (`usermeta` holds title, summary, sources and snapshot) or SVG." + fragmentNote,
             headers: etagHeaders,
-            content: { "application/json": { schema: { type: "object" } }, "image/svg+xml": { schema: { type: "string" } } },
+            content: { "application/json": { schema: { type: "object" } }, "image/svg+xml": { schema: { type: "string" } }, ...htmlContent },
           },
           ...standard,
         },
@@ -82,8 +84,16 @@ export const openapi = {
           { name: "kind", in: "path", required: true, schema: { type: "string", enum: [...entityKinds] } },
           { name: "a", in: "query", required: true, schema: { type: "string" } },
           { name: "b", in: "query", required: true, schema: { type: "string" } },
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "html"], default: "json" } },
         ],
-        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Both entities' figures and their differences."), ...standard },
+        responses: {
+          "200": {
+            description: "Both entities' figures and their differences." + fragmentNote,
+            headers: etagHeaders,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, ...htmlContent },
+          },
+          ...standard,
+        },
       },
     },
     "/api/v1/sources": { get: { operationId: "listSources", summary: "Every source with URL, reference period and trust label", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Sources."), ...standard } } },
@@ -121,8 +131,60 @@ export const openapi = {
       get: {
         operationId: "getFact",
         summary: "One key figure with its provenance, figures beside it and related article claims",
-        parameters: [idParam("id", "Fact id from /api/v1/facts.")],
-        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Fact."), ...standard },
+        parameters: [
+          idParam("id", "Fact id from /api/v1/facts."),
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "html"], default: "json" } },
+        ],
+        responses: {
+          "200": { description: "Fact." + fragmentNote, headers: etagHeaders, content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, ...htmlContent } },
+          ...standard,
+        },
+      },
+    },
+    "/embed/{kind}/{id}": {
+      get: {
+        operationId: "embedPage",
+        summary: "A whole script-free page of one chart, ranking, fact or comparison, for iframes (CSP: no script)",
+        description: "For comparisons `id` is the kind and `a`, `b` name the entities, e.g. /embed/compare/metros?a=…&b=…. The page links its oEmbed endpoint.",
+        parameters: [
+          { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["chart", "ranking", "fact", "compare"] } },
+          idParam("id", "Chart, ranking or fact id, or the kind of a comparison."),
+          { name: "a", in: "query", required: false, schema: { type: "string" } },
+          { name: "b", in: "query", required: false, schema: { type: "string" } },
+          { name: "theme", in: "query", required: false, schema: { type: "string", enum: ["light", "dark", "auto"], default: "auto" } },
+        ],
+        responses: {
+          "200": { description: "HTML page.", headers: etagHeaders, content: { "text/html": { schema: { type: "string" } } } },
+          "304": standard["304"],
+          "400": { description: "Bad parameter: a readable HTML page with the problem code.", content: { "text/html": { schema: { type: "string" } } } },
+          "404": { description: "Unknown id: a readable HTML page with the problem code.", content: { "text/html": { schema: { type: "string" } } } },
+        },
+      },
+    },
+    "/embed/atlas.css": {
+      get: {
+        operationId: "embedStylesheet",
+        summary: "The stylesheet of embed pages (light and dark through color-scheme)",
+        responses: { "200": { description: "CSS.", headers: etagHeaders, content: { "text/css": { schema: { type: "string" } } } }, "304": standard["304"] },
+      },
+    },
+    "/oembed": {
+      get: {
+        operationId: "oembed",
+        summary: "oEmbed 1.0: the iframe to embed for the URL of an /embed/… page",
+        parameters: [
+          { name: "url", in: "query", required: true, schema: { type: "string", format: "uri" } },
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json"], default: "json" } },
+          { name: "maxwidth", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
+          { name: "maxheight", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
+        ],
+        responses: {
+          "200": json(
+            { type: "object", required: ["version", "type", "html", "width", "height"], properties: { version: { const: "1.0" }, type: { const: "rich" }, title: { type: "string" }, html: { type: "string" }, width: { type: "integer" }, height: { type: "integer" }, provider_name: { type: "string" }, provider_url: { type: "string" } } },
+            "A rich oEmbed response whose html is an iframe of the page.",
+          ),
+          ...standard,
+        },
       },
     },
     "/openapi.json": { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } } } },

@@ -17,6 +17,8 @@ export interface Snapshot {
 const POINTER_TTL_MS = 30_000;
 /** After a KV failure, serve the bundle for this long before trying KV again. */
 const KV_RETRY_MS = 10_000;
+/** Bound of the memo of derived values (fragments), oldest evicted first. */
+const MEMO_LIMIT = 1000;
 
 /** One per isolate: snapshot values never change under a given id, so they are cached without expiry. */
 export class SnapshotStore {
@@ -24,6 +26,7 @@ export class SnapshotStore {
   #bundle: Bundle | undefined;
   readonly #responses = new ResponseCache();
   readonly #manifests = new Map<string, Manifest>();
+  readonly #memo = new Map<string, Promise<unknown>>();
 
   constructor(readonly loadBundle: () => Promise<Bundle>) {}
 
@@ -68,6 +71,18 @@ export class SnapshotStore {
     if (hit) return hit;
     const body = await make();
     return this.#responses.set(key, await cachedOf(body, type));
+  }
+
+  /** Any value derived from snapshot bodies (e.g. a rendered fragment), computed once per isolate under `key`. */
+  memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const hit = this.#memo.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    if (this.#memo.size >= MEMO_LIMIT) this.#memo.delete(this.#memo.keys().next().value!);
+    const value = make();
+    this.#memo.set(key, value);
+    // A failure is not remembered: the next request tries again.
+    value.catch(() => this.#memo.delete(key));
+    return value;
   }
 
   async manifest(kv: KVNamespace, snap: Snapshot): Promise<Manifest> {

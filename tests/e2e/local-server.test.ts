@@ -84,4 +84,27 @@ describe("the demo page in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("builds embed code whose iframe page and oEmbed URL both work", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${api}/`);
+    await page.selectOption('select[name="tag"]', "ml-employer-compare");
+    await page.fill('input[name="kind"]', "metros");
+    await page.fill('input[name="a"]', "new-york-newark-jersey-city-ny-nj");
+    await page.fill('input[name="b"]', "boston-cambridge-newton-ma-nh");
+    await page.selectOption('select[name="theme"]', "dark");
+    const snippet = await page.inputValue("#snippet");
+    const url = await page.inputValue("#page-url");
+    expect(url).toBe(`${api}/embed/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=boston-cambridge-newton-ma-nh&theme=dark`);
+    expect(snippet).toContain(`<script type="module" src="${api}/widgets.js"></script>`);
+    expect(snippet).toContain('<ml-employer-compare kind="metros" a="new-york-newark-jersey-city-ny-nj" b="boston-cambridge-newton-ma-nh" theme="dark">');
+    expect(snippet).toContain(`<noscript>${await page.inputValue("#iframe-snippet")}</noscript>`);
+    const embed = await fetch(url);
+    expect(embed.status).toBe(200);
+    expect(await embed.text()).toContain("New York-Newark-Jersey City, NY-NJ and Boston-Cambridge-Newton, MA-NH");
+    const oembed = await fetch(`${api}/oembed?url=${encodeURIComponent(url)}`);
+    expect(oembed.status).toBe(200);
+    expect(((await oembed.json()) as { html: string }).html).toContain(`src="${url.replaceAll("&", "&amp;")}"`);
+    await page.close();
+  });
 });

@@ -1,7 +1,13 @@
-// The demo page's embed-code builder: a live preview of the chosen widget and the snippet to copy.
+// The demo page's embed-code builder: a live preview of the chosen widget and the snippets to copy
+// (script + element with a no-script fallback, a plain iframe, the URL for oEmbed, the CSP line).
+import { embedHeights, embedPath, esc, type FragmentKind } from "../../core/fragments";
+
 const form = document.querySelector<HTMLFormElement>("#builder")!;
 const preview = document.querySelector<HTMLElement>("#preview")!;
 const snippet = document.querySelector<HTMLTextAreaElement>("#snippet")!;
+const iframeSnippet = document.querySelector<HTMLTextAreaElement>("#iframe-snippet")!;
+const pageUrl = document.querySelector<HTMLInputElement>("#page-url")!;
+const cspLine = document.querySelector<HTMLInputElement>("#csp-line")!;
 const idAttr: Record<string, string> = {
   "ml-employer-chart": "chart",
   "ml-employer-ranking": "ranking",
@@ -25,8 +31,18 @@ function update() {
   const el = document.createElement(tag);
   for (const [k, v] of attrs) el.setAttribute(k, v);
   preview.replaceChildren(el);
-  const quoted = attrs.map(([k, v]) => ` ${k}="${v.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}"`).join("");
-  snippet.value = `<script type="module" src="${location.origin}/widgets.js"></script>\n<${tag}${quoted}></${tag}>`;
+  const quoted = attrs.map(([k, v]) => ` ${k}="${esc(v)}"`).join("");
+  const kind = tag.replace("ml-employer-", "") as FragmentKind;
+  const get = (k: string) => String(data.get(k) ?? "").trim();
+  const theme = get("theme") === "auto" ? undefined : get("theme");
+  const page =
+    location.origin +
+    (kind === "compare" ? embedPath(kind, get("kind"), { a: get("a"), b: get("b"), theme }) : embedPath(kind, get("id"), { theme }));
+  const iframe = `<iframe src="${esc(page)}" title="ML Employer Atlas" width="640" height="${embedHeights[kind]}" style="border:0;max-width:100%" loading="lazy"></iframe>`;
+  snippet.value = `<script type="module" src="${location.origin}/widgets.js"></script>\n<${tag}${quoted}>\n  <noscript>${iframe}</noscript>\n</${tag}>`;
+  iframeSnippet.value = iframe;
+  pageUrl.value = page;
+  cspLine.value = `script-src 'self' ${location.origin}; connect-src ${location.origin}; frame-src ${location.origin}`;
 }
 
 form.addEventListener("input", update);

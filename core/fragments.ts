@@ -1,0 +1,171 @@
+// Script-free HTML for readers without JavaScript: the same titles, figures, sources and trust labels the
+// elements show, as a self-contained fragment (for <noscript>, CMSs that strip scripts) or a whole page (iframes, oEmbed).
+import type { ChartEmbed, ComparisonPayload, EmbedSource, FactPayload, RankingPayload } from "./embed";
+import { formatValue } from "./format";
+import { metricLabel } from "./metrics";
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** Text and attribute values never become markup. */
+export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+
+/** Only http(s) links are kept; anything else is shown as plain text. */
+const httpUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
+
+export type FragmentKind = "chart" | "ranking" | "compare" | "fact";
+
+interface Links {
+  csv?: string;
+  json?: string;
+}
+
+/** Everything a fragment needs besides its payload: the absolute origin links are resolved against. */
+export interface FragmentContext {
+  origin: string;
+}
+
+function footer(sources: readonly EmbedSource[], snapshot: { id: string; builtAt: string }, links: Links, ctx: FragmentContext) {
+  const lines = sources.map((s) => {
+    const url = httpUrl(s.url);
+    const org = url ? `<a href="${esc(url)}" rel="noopener noreferrer">${esc(s.organisation)}</a>` : esc(s.organisation);
+    return `<li>Source: ${org}, ${esc(s.title)} (${esc(s.period)}) <span class="ml-employer-trust">${esc(s.trust)}</span></li>`;
+  });
+  const downloads = [
+    links.csv ? `<a href="${esc(ctx.origin + links.csv)}">CSV</a>` : "",
+    links.json ? `<a href="${esc(ctx.origin + links.json)}">JSON</a>` : "",
+  ].filter(Boolean);
+  const snap = `Snapshot ${esc(snapshot.id)}, built ${esc(snapshot.builtAt.slice(0, 10))}`;
+  const dl = downloads.length ? ` · Download ${downloads.join(" · ")}` : "";
+  const by = ` · <a href="${esc(ctx.origin)}/">ML Employer Atlas</a>`;
+  return `<footer><ul>${lines.join("")}</ul><p>${snap}${dl}${by}</p></footer>`;
+}
+
+const wrap = (kind: FragmentKind, id: string, body: string) =>
+  `<figure class="ml-employer-fragment" data-ml-employer="${kind}" data-id="${esc(id)}">${body}</figure>`;
+
+export function chartFragment(e: ChartEmbed, ctx: FragmentContext): string {
+  const c = e.chart;
+  const rows = e.rows
+    .map((r) => `<tr><td>${esc(r.rank)}</td><th scope="row">${esc(r.name)}</th><td>${esc(formatValue(r.value, c.unit))}</td></tr>`)
+    .join("");
+  return wrap(
+    "chart",
+    c.id,
+    `<figcaption><strong>${esc(c.title)}</strong><br>${esc(c.summary)}</figcaption>` +
+      `<div class="ml-employer-svg" role="img" aria-label="${esc(`${c.title}. ${c.summary}`)}">${e.svg}</div>` +
+      `<table><caption>${esc(c.title)}</caption><thead><tr><th scope="col">Rank</th><th scope="col">Name</th><th scope="col">${esc(c.valueLabel)}</th></tr></thead><tbody>${rows}</tbody></table>` +
+      footer(c.sources, e.snapshot, { csv: e.links.csv, json: e.links.json }, ctx),
+  );
+}
+
+export function rankingFragment(p: RankingPayload, ctx: FragmentContext): string {
+  const r = p.ranking;
+  const rows = r.items
+    .map(
+      (it) =>
+        `<tr><td>${esc(it.rank)}</td><th scope="row">${esc(it.name)}</th><td>${esc(formatValue(it.figure.value, r.unit))}</td></tr>`,
+    )
+    .join("");
+  return wrap(
+    "ranking",
+    r.id,
+    `<figcaption><strong>${esc(r.title)}</strong><br>${esc(r.summary)}</figcaption>` +
+      `<table><caption>${esc(r.title)}</caption><thead><tr><th scope="col">Rank</th><th scope="col">Name</th><th scope="col">Value</th></tr></thead><tbody>${rows}</tbody></table>` +
+      footer(r.sources, p.snapshot, { csv: r.links.csv, json: r.links.self }, ctx),
+  );
+}
+
+export const comparisonTitle = (c: ComparisonPayload["comparison"]) => `${c.a.name} and ${c.b.name}`;
+
+export function comparisonFragment(p: ComparisonPayload, ctx: FragmentContext, self: string): string {
+  const c = p.comparison;
+  const title = comparisonTitle(c);
+  const rows = c.differences
+    .map(
+      (d) =>
+        `<tr><th scope="row">${esc(metricLabel(d.metric))}</th><td>${esc(formatValue(d.a, d.unit))}</td><td>${esc(formatValue(d.b, d.unit))}</td>` +
+        `<td>${d.ratio === null ? "–" : `${esc(formatValue(d.ratio, "ratio"))}×`}</td></tr>`,
+    )
+    .join("");
+  const none = c.differences.length === 0 ? "<p>These two have no figure in common.</p>" : "";
+  return wrap(
+    "compare",
+    `${c.kind}:${c.a.id}:${c.b.id}`,
+    `<figcaption><strong>${esc(title)}</strong></figcaption>` +
+      `<table><caption>${esc(title)}: figures side by side</caption><thead><tr><th scope="col">Figure</th><th scope="col">${esc(c.a.name)}</th><th scope="col">${esc(c.b.name)}</th><th scope="col">Ratio</th></tr></thead><tbody>${rows}</tbody></table>` +
+      none +
+      footer(c.sources, p.snapshot, { json: self }, ctx),
+  );
+}
+
+export function factFragment(p: FactPayload, ctx: FragmentContext): string {
+  const f = p.fact;
+  const fmt = (fig: FactPayload["fact"]["figure"]) => esc(formatValue(fig.value, fig.unit));
+  const beside = f.beside.length
+    ? `<ul>${f.beside.map((b) => `<li><strong>${fmt(b)}</strong> ${esc(b.label)} <span class="ml-employer-trust">${esc(b.trust)}</span></li>`).join("")}</ul>`
+    : "";
+  const claims = f.claims
+    .map((c) => `<blockquote>“${esc(c.text)}” <span class="ml-employer-trust">${esc(c.trust)}</span></blockquote>`)
+    .join("");
+  return wrap(
+    "fact",
+    f.id,
+    `<figcaption><strong>${esc(f.title)}</strong></figcaption>` +
+      `<p class="ml-employer-value">${fmt(f.figure)}</p>` +
+      `<p>${esc(f.figure.label)} <span class="ml-employer-trust">${esc(f.figure.trust)}</span> · ${esc(f.figure.period)}</p>` +
+      beside +
+      claims +
+      `<p>${esc(f.text)}</p>` +
+      footer(f.sources, p.snapshot, { json: f.links.self }, ctx),
+  );
+}
+
+/** Iframe heights that fit each kind without scrolling at common widths (the pages are fluid in width). */
+export const embedHeights: Record<FragmentKind, number> = { chart: 760, ranking: 640, compare: 520, fact: 420 };
+
+/** The path of the script-free page of a widget, e.g. /embed/compare/metros?a=…&b=…. */
+export function embedPath(kind: FragmentKind, id: string, query: { a?: string; b?: string; theme?: string } = {}): string {
+  const q = new URLSearchParams();
+  for (const k of ["a", "b", "theme"] as const) if (query[k]) q.set(k, query[k]!);
+  const qs = q.toString();
+  return `/embed/${kind}/${encodeURIComponent(id)}${qs ? `?${qs}` : ""}`;
+}
+
+export const embedThemes = ["light", "dark", "auto"] as const;
+export type EmbedTheme = (typeof embedThemes)[number];
+
+/** The stylesheet of embed pages, served from the API origin so that the page's CSP needs no inline styles. */
+export const EMBED_CSS = `:root{color-scheme:light dark}
+:root.light{color-scheme:light}:root.dark{color-scheme:dark}
+body{margin:0;padding:12px 14px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:light-dark(#1d232b,#e6e9ee);background:light-dark(#fff,#161a1f)}
+figure{margin:0}figcaption{margin-bottom:8px}figcaption strong{font-size:1.15em}
+a{color:light-dark(#1f5fa8,#8cc4ff)}
+.ml-employer-svg svg{display:block;max-width:100%;height:auto}
+.ml-employer-svg svg>rect{fill:transparent}
+.ml-employer-svg svg text{fill:light-dark(#1d232b,#e6e9ee)}
+.ml-employer-svg svg .role-axis-domain path,.ml-employer-svg svg .role-axis-tick path,.ml-employer-svg svg .background{stroke:light-dark(#8a939d,#5d6873)}
+.ml-employer-svg svg .role-mark path{fill:light-dark(#3b6ea5,#6fa8dc)}
+table{border-collapse:collapse;width:100%;margin-top:10px;font-variant-numeric:tabular-nums}
+caption{text-align:start;font-weight:600;padding-bottom:4px}
+th,td{text-align:start;padding:3px 6px;border-bottom:1px solid light-dark(#e3e6ea,#2c333b)}
+td{text-align:end}thead th:not(:nth-child(2)){text-align:end}
+[data-ml-employer=compare] thead th:first-child{text-align:start}
+footer{margin-top:10px;font-size:.85em;color:light-dark(#4f5a66,#aab4be)}footer ul{margin:0;padding:0;list-style:none}footer p{margin:4px 0 0}
+.ml-employer-trust{border:1px solid currentColor;border-radius:3px;padding:0 4px;font-size:.9em}
+.ml-employer-value{font-size:2.2em;font-weight:700;margin:4px 0}
+blockquote{margin:8px 0;padding-inline-start:10px;border-inline-start:3px solid light-dark(#d7dce2,#3a434d)}
+`;
+
+/** A whole script-free page around a fragment, for iframes; it advertises its oEmbed endpoint. */
+export function embedPage(o: { title: string; fragment: string; theme: EmbedTheme; oembed: string; css: string }): string {
+  return (
+    `<!doctype html><html lang="en" class="${o.theme}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${esc(o.title)} · ML Employer Atlas</title><link rel="icon" href="data:,">` +
+    `<link rel="stylesheet" href="${esc(o.css)}">` +
+    `<link rel="alternate" type="application/json+oembed" href="${esc(o.oembed)}" title="${esc(o.title)}">` +
+    `</head><body>${o.fragment}</body></html>`
+  );
+}
+
+/** Content-Security-Policy of embed pages: no script at all, styles and nothing else from the API origin. */
+export const EMBED_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";

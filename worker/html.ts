@@ -1,0 +1,191 @@
+// Script-free HTML: fragments for `?format=html`, whole pages under /embed/… for iframes, and oEmbed for blog platforms.
+import type { Context, Hono } from "hono";
+import {
+  chartFragment,
+  comparisonFragment,
+  comparisonTitle,
+  EMBED_CSP,
+  EMBED_CSS,
+  embedHeights,
+  embedPage,
+  embedThemes,
+  esc,
+  factFragment,
+  problems,
+  rankingFragment,
+  type ChartEmbed,
+  type ComparisonPayload,
+  type EmbedTheme,
+  type FactPayload,
+  type FragmentKind,
+  type RankingPayload,
+} from "../core/index";
+import { ApiError } from "./errors";
+import { CORS, send } from "./respond";
+import type { Cached } from "./cache";
+import type { Snapshot, SnapshotStore } from "./store";
+
+export const HTML_TYPE = "text/html; charset=utf-8";
+const CSS_PATH = "/embed/atlas.css";
+
+export interface Fragment {
+  title: string;
+  html: string;
+}
+
+/** Where a fragment's JSON comes from: the route resolves (and validates) it, this module only renders. */
+export type FragmentSource = { kind: FragmentKind; key: string; json: () => Promise<Cached>; self: string };
+
+/** The fragment of one resource, rendered once per isolate from the JSON body the API serves anyway. */
+export function fragmentOf(store: SnapshotStore, origin: string, src: FragmentSource): Promise<Fragment> {
+  return store.memo(`${src.key}:fragment:${origin}`, async () => {
+    const body = JSON.parse((await src.json()).body) as unknown;
+    const ctx = { origin };
+    switch (src.kind) {
+      case "chart": {
+        const e = body as ChartEmbed;
+        return { title: e.chart.title, html: chartFragment(e, ctx) };
+      }
+      case "ranking": {
+        const r = body as RankingPayload;
+        return { title: r.ranking.title, html: rankingFragment(r, ctx) };
+      }
+      case "compare": {
+        const p = body as ComparisonPayload;
+        return { title: comparisonTitle(p.comparison), html: comparisonFragment(p, ctx, src.self) };
+      }
+      case "fact": {
+        const f = body as FactPayload;
+        return { title: f.fact.title, html: factFragment(f, ctx) };
+      }
+      default:
+        throw new ApiError("not-found", `No fragment kind "${String(src.kind)}".`);
+    }
+  });
+}
+
+export async function sendFragment(c: Context, store: SnapshotStore, s: Snapshot, src: FragmentSource) {
+  const origin = new URL(c.req.url).origin;
+  const key = `${src.key}:html:${origin}`;
+  const cached = await store.compose(key, HTML_TYPE, async () => (await fragmentOf(store, origin, src)).html);
+  return send(c, cached, s);
+}
+
+/** The API path a page under /embed/ shows, e.g. /embed/chart/x → /api/v1/charts/x. */
+const EMBED_ROUTES: Record<string, (rest: string) => string> = {
+  chart: (id) => `/api/v1/charts/${id}`,
+  ranking: (id) => `/api/v1/rankings/${id}`,
+  fact: (id) => `/api/v1/facts/${id}`,
+  compare: (kind) => `/api/v1/compare/${kind}`,
+};
+
+export type ResolveFragment = (c: Context, s: Snapshot, kind: FragmentKind, id: string, query: URLSearchParams) => Promise<FragmentSource>;
+
+function themeOf(raw: string | undefined): EmbedTheme {
+  const theme = raw ?? "auto";
+  if (!(embedThemes as readonly string[]).includes(theme))
+    throw new ApiError("bad-parameter", `theme must be one of ${embedThemes.join(", ")}; got "${theme.slice(0, 40)}"`);
+  return theme as EmbedTheme;
+}
+
+/** Registers /embed/{kind}/{id}, its stylesheet and /oembed. */
+export function embedRoutes<E extends { Bindings: object }>(
+  app: Hono<E>,
+  store: SnapshotStore,
+  snap: (c: Context<E>) => Promise<Snapshot>,
+  resolve: ResolveFragment,
+) {
+  app.get(CSS_PATH, async (c) => {
+    const s = await snap(c);
+    const cached = await store.compose("embed-css", "text/css; charset=utf-8", async () => EMBED_CSS);
+    return send(c, cached, s);
+  });
+
+  app.get("/embed/:kind/:id", async (c) => {
+    try {
+      return await embedPageResponse(c);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      // An iframe shows a readable page, not JSON; the status and code stay those of the API.
+      const { status, title } = problems[err.code];
+      const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><link rel="stylesheet" href="${CSS_PATH}"></head>` +
+        `<body><p role="alert" data-code="${esc(err.code)}">${esc(err.detail)}</p></body></html>`;
+      return c.body(body, status, { "Content-Type": HTML_TYPE, "Cache-Control": "no-store", "Content-Security-Policy": EMBED_CSP, ...CORS });
+    }
+  });
+
+  const embedPageResponse = async (c: Context<E>) => {
+    const kind = c.req.param("kind")!;
+    if (!(kind in EMBED_ROUTES)) throw new ApiError("not-found", `No embed kind "${kind.slice(0, 40)}"; use chart, ranking, compare or fact.`);
+    const url = new URL(c.req.url);
+    const theme = themeOf(c.req.query("theme"));
+    const s = await snap(c);
+    const src = await resolve(c, s, kind as FragmentKind, c.req.param("id")!, url.searchParams);
+    const page = await store.compose(`${src.key}:page:${theme}:${url.origin}`, HTML_TYPE, async () => {
+      const f = await fragmentOf(store, url.origin, src);
+      const canonical = `${url.origin}${url.pathname}${pageQuery(url.searchParams)}`;
+      const oembed = `${url.origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`;
+      return embedPage({ title: f.title, fragment: f.html, theme, oembed, css: CSS_PATH });
+    });
+    return send(c, page, s, { "Content-Security-Policy": EMBED_CSP });
+  };
+
+  // oEmbed 1.0 (https://oembed.com): a blog platform sends the page URL and gets an iframe to paste.
+  app.get("/oembed", async (c) => {
+    const format = c.req.query("format") ?? "json";
+    if (format !== "json") throw new ApiError("bad-parameter", `format must be json; got "${format.slice(0, 40)}"`);
+    const raw = c.req.query("url");
+    if (!raw) throw new ApiError("bad-parameter", "Give the URL of an embed page as ?url=, e.g. /embed/chart/occupations-by-median-wage.");
+    let target: URL;
+    try {
+      target = new URL(raw, c.req.url);
+    } catch {
+      throw new ApiError("bad-parameter", "url is not a valid URL.");
+    }
+    const here = new URL(c.req.url);
+    const m = /^\/embed\/([a-z]+)\/([a-z0-9-]+)$/.exec(target.pathname);
+    if (target.origin !== here.origin || !m || !(m[1]! in EMBED_ROUTES))
+      throw new ApiError("not-found", `Only ${here.origin}/embed/{chart|ranking|compare|fact}/{id} pages can be embedded.`);
+    const kind = m[1] as FragmentKind;
+    const s = await snap(c);
+    const src = await resolve(c, s, kind, m[2]!, target.searchParams);
+    const f = await fragmentOf(store, here.origin, src);
+    const width = clamp(c.req.query("maxwidth"), 640);
+    const height = clamp(c.req.query("maxheight"), embedHeights[kind]);
+    const pageUrl = `${here.origin}${target.pathname}${pageQuery(target.searchParams)}`;
+    const iframe =
+      `<iframe src="${esc(pageUrl)}" title="${esc(f.title)}" width="${width}" height="${height}" ` +
+      `style="border:0;max-width:100%" loading="lazy"></iframe>`;
+    const body = JSON.stringify({
+      version: "1.0",
+      type: "rich",
+      title: f.title,
+      provider_name: "ML Employer Atlas",
+      provider_url: `${here.origin}/`,
+      cache_age: 300,
+      html: iframe,
+      width,
+      height,
+    });
+    const cached = await store.compose(`oembed:${s.id}:${pageUrl}:${width}:${height}`, "application/json; charset=utf-8", async () => body);
+    return send(c, cached, s);
+  });
+}
+
+/** Only the query parameters an embed page understands, in a fixed order. */
+function pageQuery(q: URLSearchParams): string {
+  const keep = new URLSearchParams();
+  for (const k of ["a", "b", "theme"]) {
+    const v = q.get(k);
+    if (v) keep.set(k, v);
+  }
+  const s = keep.toString();
+  return s ? `?${s}` : "";
+}
+
+/** A positive integer no larger than `fallback`, else the fallback (oEmbed's maxwidth/maxheight are upper bounds). */
+function clamp(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return raw && Number.isInteger(n) && n > 0 ? Math.min(n, fallback) : fallback;
+}
+
