@@ -143,9 +143,12 @@ a{color:light-dark(#1f5fa8,#8cc4ff)}
 .ml-employer-svg svg>rect{fill:transparent}
 .ml-employer-svg svg text{fill:light-dark(#1d232b,#e6e9ee)}
 .ml-employer-svg svg .role-axis-domain path,.ml-employer-svg svg .role-axis-tick path,.ml-employer-svg svg .background{stroke:light-dark(#8a939d,#5d6873)}
+.ml-employer-svg svg .role-axis-grid line,.ml-employer-svg svg .role-axis-grid path{stroke:light-dark(#e3e6ea,#2c333b)}
+.ml-employer-svg svg .role-axis-tick line{stroke:light-dark(#8a939d,#5d6873)}
 .ml-employer-svg svg .role-mark path{fill:light-dark(#3b6ea5,#6fa8dc)}
 table{border-collapse:collapse;width:100%;margin-top:10px;font-variant-numeric:tabular-nums}
-caption{text-align:start;font-weight:600;padding-bottom:4px}
+caption{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+tbody th{font-weight:normal}
 th,td{text-align:start;padding:3px 6px;border-bottom:1px solid light-dark(#e3e6ea,#2c333b)}
 td{text-align:end}thead th:not(:nth-child(2)){text-align:end}
 [data-ml-employer=compare] thead th:first-child{text-align:start}

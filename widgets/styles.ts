@@ -128,6 +128,10 @@ export const baseStyles = css`
   .figure svg .background {
     stroke: var(--atlas-grid, light-dark(#8a939d, #5d6873));
   }
+  .figure svg .role-axis-tick line {
+    stroke: var(--atlas-grid, light-dark(#8a939d, #5d6873));
+  }
+  .figure svg .role-axis-grid line,
   .figure svg .role-axis-grid path {
     stroke: var(--atlas-grid, light-dark(#e3e6ea, #2c333b));
   }
