@@ -17,6 +17,9 @@ export interface Snapshot {
 const POINTER_TTL_MS = 30_000;
 /** After a KV failure, serve the bundle for this long before trying KV again. */
 const KV_RETRY_MS = 10_000;
+/** Workers KV's limit on key length. */
+const MAX_KEY_BYTES = 512;
+const utf8 = new TextEncoder();
 /** Bound of the memo of derived values (fragments), oldest evicted first. */
 const MEMO_LIMIT = 1000;
 
@@ -54,6 +57,8 @@ export class SnapshotStore {
 
   async #raw(kv: KVNamespace, snap: Snapshot, key: string): Promise<string | null> {
     if (snap.from === "bundle") return this.#bundle?.entries[key] ?? null;
+    // KV refuses keys over 512 bytes; no snapshot key is that long, so such an id names nothing.
+    if (key.length > MAX_KEY_BYTES / 3 && utf8.encode(key).length > MAX_KEY_BYTES) return null;
     return kv.get(key);
   }
   /** A ready response for `key`, from the isolate cache, else KV or the bundle; null if the key is absent. */

@@ -48,3 +48,17 @@ describe("SnapshotStore over KV", () => {
     expect(res.headers.get("x-atlas-snapshot")).toBe(bundled.pointer);
   });
 });
+
+describe("ids longer than a KV key may be", () => {
+  it.each(["/api/v1/rankings/", "/api/v1/charts/", "/api/v1/facts/", "/api/v1/entities/metros/", "/embed/chart/"])(
+    "answers %s… with a 4xx, never a 5xx",
+    async (prefix) => {
+      await env.ATLAS_KV.put(POINTER_KEY, (await bundledSnapshot()).pointer);
+      await Promise.all(
+        Object.entries((await bundledSnapshot()).entries).slice(0, 5).map(([k, v]) => env.ATLAS_KV.put(k, v)),
+      );
+      const res = await createApp(bundledSnapshot).request(prefix + "é".repeat(400), {}, env);
+      expect(res.status).toBe(404);
+    },
+  );
+});
