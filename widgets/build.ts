@@ -31,7 +31,12 @@ export async function buildWidgets() {
   writeFileSync(join(out, "custom-elements.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(out, "widgets.d.ts"), elementTypes(manifest));
   // A module script from another origin is fetched in CORS mode: assets need an open CORS header.
-  writeFileSync(join(out, "_headers"), "/*\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n");
+  // By extension alone widgets.d.ts would go out as video/mp2t (.ts).
+  writeFileSync(
+    join(out, "_headers"),
+    "/*\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n" +
+      "/widgets.d.ts\n  Content-Type: text/plain; charset=utf-8\n",
+  );
   return [
     ...Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js")),
     relative(root, join(out, "custom-elements.json")),
