@@ -11,6 +11,24 @@ import { ThemeController, type Scheme } from "./theme";
 
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Base of the four elements. Its custom properties theme every element (set them on the element or an ancestor).
+ *
+ * @cssprop --atlas-text - text colour
+ * @cssprop --atlas-background - background of the frame
+ * @cssprop --atlas-muted - secondary text: summaries, labels, footer
+ * @cssprop --atlas-border - frame and table rule colour
+ * @cssprop --atlas-link - links and the focus ring
+ * @cssprop --atlas-error - the message shown when the element cannot render
+ * @cssprop --atlas-highlight-background - background of the highlighted table row
+ * @cssprop --atlas-bar - chart bars
+ * @cssprop --atlas-highlight - the highlighted chart bar
+ * @cssprop --atlas-grid - chart axes and grid lines
+ * @cssprop --atlas-font-family - font family
+ * @cssprop --atlas-font-size - base font size
+ * @cssprop --atlas-radius - corner radius of the frame
+ * @cssprop --atlas-padding - padding inside the frame
+ */
 export abstract class AtlasElement extends LitElement {
   static override styles = baseStyles;
   static override properties = {

@@ -1,9 +1,11 @@
-// `npm run build`: bundles widgets.js (small loader) and its lazily loaded chunks into dist/public, with the demo page.
+// `npm run build`: bundles widgets.js (small loader) and its lazily loaded chunks into dist/public, with the demo page,
+// the custom elements manifest (custom-elements.json) and the bundle's TypeScript declarations (widgets.d.ts).
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { analyzeWidgets, elementTypes } from "./manifest";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist/public");
@@ -25,14 +27,24 @@ export async function buildWidgets() {
     logLevel: "warning",
   });
   for (const f of ["index.html", "demo.css"]) copyFileSync(join(root, "widgets/demo", f), join(out, f));
+  const manifest = analyzeWidgets(root);
+  writeFileSync(join(out, "custom-elements.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(out, "widgets.d.ts"), elementTypes(manifest));
   // A module script from another origin is fetched in CORS mode: assets need an open CORS header.
-  writeFileSync(join(out, "_headers"), "/*\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n");
-  return Object.keys(result.metafile.outputs)
-    .filter((f) => f.endsWith(".js"))
-    .map((f) => {
-      const bytes = readFileSync(join(root, f));
-      return { file: relative(out, join(root, f)), bytes: statSync(join(root, f)).size, gzip: gzipSync(bytes).length };
-    });
+  // By extension alone widgets.d.ts would go out as video/mp2t (.ts).
+  writeFileSync(
+    join(out, "_headers"),
+    "/*\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n" +
+      "/widgets.d.ts\n  Content-Type: text/plain; charset=utf-8\n",
+  );
+  return [
+    ...Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js")),
+    relative(root, join(out, "custom-elements.json")),
+    relative(root, join(out, "widgets.d.ts")),
+  ].map((f) => {
+    const bytes = readFileSync(join(root, f));
+    return { file: relative(out, join(root, f)), bytes: statSync(join(root, f)).size, gzip: gzipSync(bytes).length };
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
