@@ -1,7 +1,7 @@
 // `npm run build`: bundles widgets.js (small loader) and its lazily loaded chunks into dist/public, with the demo page,
 // the custom elements manifest (custom-elements.json) and the bundle's TypeScript declarations (widgets.d.ts).
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,8 +11,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist/public");
 
 export async function buildWidgets() {
-  rmSync(out, { recursive: true, force: true });
+  // Empty the folder rather than replace it, so a running `wrangler dev` keeps serving it after a rebuild.
   mkdirSync(out, { recursive: true });
+  for (const entry of readdirSync(out)) rmSync(join(out, entry), { recursive: true, force: true });
   const result = await build({
     entryPoints: { widgets: join(root, "widgets/loader.ts"), demo: join(root, "widgets/demo/demo.ts") },
     outdir: out,
