@@ -1,10 +1,10 @@
 // The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
 import { Hono, type Context } from "hono";
-import { compareRecords, CompareRecord, EntityKind, Source, type Manifest } from "../core/index";
+import { compareRecords, CompareRecord, entityKinds, type EntityKind, Source } from "../core/index";
 import { ApiError, onError, problemResponse } from "./errors";
 import { openapi } from "./openapi";
 import { CORS, send } from "./respond";
-import { SnapshotStore, type Bundle, type Snapshot } from "./store";
+import { SnapshotStore, type Bundle, type CompareKind, type Snapshot } from "./store";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const types = {
@@ -14,6 +14,11 @@ const types = {
 } as const;
 
 type Env = { Bindings: { ATLAS_KV: KVNamespace } };
+
+const KINDS: ReadonlySet<string> = new Set(entityKinds);
+const METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
+/** The problem for a missing key, built only when the key is missing (an Error captures a stack trace). */
+type Missing = () => ApiError;
 
 function formatParam(c: Context, allowed: readonly string[], fallback: string): string {
   const f = c.req.query("format") ?? fallback;
@@ -37,23 +42,20 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     }),
   );
 
-  // The API is read-only: every other method is refused for every path.
-  app.use("*", async (c, next) => {
-    if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method))
-      throw new ApiError("method-not-allowed", `${c.req.method} is not allowed; this API is read-only.`, { Allow: "GET, HEAD, OPTIONS" });
-    await next();
-  });
+  // The API is read-only: every other method is refused for every path. Only GET (which Hono also uses for
+  // HEAD) and OPTIONS have routes, so any other method ends in `notFound` below, which answers 405; no
+  // middleware runs on the GET path.
 
   const snap = (c: Context<Env>) => store.current(c.env.ATLAS_KV);
-  const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, notFound: ApiError) => {
+  const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, missing: Missing) => {
     const cached = await store.read(c.env.ATLAS_KV, s, key, type);
-    if (!cached) throw notFound;
-    return send(c, cached, s);
+    if (!cached) throw missing();
+    return send(c.req.raw, cached);
   };
 
   const list = (name: Parameters<Snapshot["keys"]["list"]>[0]) => async (c: Context<Env>) => {
     const s = await snap(c);
-    return serveKey(c, s, s.keys.list(name), JSON_TYPE, new ApiError("not-found", `list ${name} is missing`));
+    return serveKey(c, s, s.keys.list(name), JSON_TYPE, () => new ApiError("not-found", `list ${name} is missing`));
   };
   app.get("/api/v1", list("api"));
   app.get("/api/v1/rankings", list("rankings"));
@@ -66,41 +68,41 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
 
   const kindOf = (c: Context<Env>) => {
     const raw = c.req.param("kind") ?? "";
-    const kind = EntityKind.safeParse(raw);
-    if (!kind.success) throw new ApiError("unknown-kind", `No kind "${raw.slice(0, 40)}". See /api/v1/entities.`);
-    return kind.data;
+    if (!KINDS.has(raw)) throw new ApiError("unknown-kind", `No kind "${raw.slice(0, 40)}". See /api/v1/entities.`);
+    return raw as EntityKind;
   };
   app.get("/api/v1/entities/:kind", async (c) => {
     const kind = kindOf(c);
     const s = await snap(c);
-    return serveKey(c, s, s.keys.entityList(kind), JSON_TYPE, new ApiError("unknown-kind", `No entities of kind "${kind}".`));
+    return serveKey(c, s, s.keys.entityList(kind), JSON_TYPE, () => new ApiError("unknown-kind", `No entities of kind "${kind}".`));
   });
   app.get("/api/v1/entities/:kind/:id", async (c) => {
     const kind = kindOf(c);
     const id = c.req.param("id");
     const s = await snap(c);
-    return serveKey(c, s, s.keys.entity(kind, id), JSON_TYPE, new ApiError("unknown-entity", `No ${kind} entity "${id.slice(0, 80)}". See /api/v1/entities/${kind}.`));
+    return serveKey(c, s, s.keys.entity(kind, id), JSON_TYPE, () => new ApiError("unknown-entity", `No ${kind} entity "${id.slice(0, 80)}". See /api/v1/entities/${kind}.`));
   });
   app.get("/api/v1/sections/:id", async (c) => {
     const id = c.req.param("id");
     const s = await snap(c);
-    return serveKey(c, s, s.keys.section(id), JSON_TYPE, new ApiError("unknown-section", `No section "${id.slice(0, 80)}". See /api/v1/sections.`));
+    return serveKey(c, s, s.keys.section(id), JSON_TYPE, () => new ApiError("unknown-section", `No section "${id.slice(0, 80)}". See /api/v1/sections.`));
   });
   app.get("/api/v1/facts/:id", async (c) => {
     const id = c.req.param("id");
     const s = await snap(c);
-    return serveKey(c, s, s.keys.fact(id), JSON_TYPE, new ApiError("unknown-fact", `No fact "${id.slice(0, 80)}". See /api/v1/facts.`));
+    return serveKey(c, s, s.keys.fact(id), JSON_TYPE, () => new ApiError("unknown-fact", `No fact "${id.slice(0, 80)}". See /api/v1/facts.`));
   });
 
   app.get("/api/v1/rankings/:id", async (c) => {
     const id = c.req.param("id");
     const format = formatParam(c, ["json", "csv"], "json");
     const s = await snap(c);
-    const missing = new ApiError("unknown-ranking", `No ranking "${id.slice(0, 80)}". See /api/v1/rankings.`);
+    const missing = () => new ApiError("unknown-ranking", `No ranking "${id.slice(0, 80)}". See /api/v1/rankings.`);
     if (format === "csv") {
-      const cached = await store.read(c.env.ATLAS_KV, s, s.keys.rankingCsv(id), types.csv);
-      if (!cached) throw missing;
-      return send(c, cached, s, { "Content-Disposition": `attachment; filename="${id}.csv"` });
+      const key = s.keys.rankingCsv(id);
+      const cached = await store.read(c.env.ATLAS_KV, s, key, types.csv, { "Content-Disposition": `attachment; filename="${id}.csv"` });
+      if (!cached) throw missing();
+      return send(c.req.raw, cached);
     }
     return serveKey(c, s, s.keys.ranking(id), JSON_TYPE, missing);
   });
@@ -109,7 +111,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     const id = c.req.param("id");
     const format = formatParam(c, ["vega-lite", "vega", "svg", "embed"], "vega-lite");
     const s = await snap(c);
-    const missing = new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
+    const missing = () => new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
     if (format === "svg") return serveKey(c, s, s.keys.chartSvg(id), types.svg, missing);
     if (format === "embed") return serveKey(c, s, s.keys.chartEmbed(id), JSON_TYPE, missing);
     return serveKey(c, s, format === "vega" ? s.keys.chartVega(id) : s.keys.chart(id), JSON_TYPE, missing);
@@ -118,29 +120,28 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   app.get("/api/v1/compare/:kind", async (c) => {
     const kindParam = c.req.param("kind");
     const s = await snap(c);
-    const manifest = await store.manifest(c.env.ATLAS_KV, s);
-    const kind = EntityKind.safeParse(kindParam);
-    const entry = kind.success ? manifest.compare.find((k) => k.kind === kind.data) : undefined;
-    if (!entry) throw new ApiError("unknown-kind", `Cannot compare "${kindParam.slice(0, 40)}". See /api/v1/compare.`);
+    const comparable = (await store.compareKinds(c.env.ATLAS_KV, s)).get(kindParam);
+    if (!comparable) throw new ApiError("unknown-kind", `Cannot compare "${kindParam.slice(0, 40)}". See /api/v1/compare.`);
+    const { entry, ids } = comparable;
     const [a, b] = [c.req.query("a"), c.req.query("b")];
     if (a === undefined && b === undefined) {
       // The kind's own page: which ids can be compared and an example.
-      const cached = await store.compose(`${s.keys.manifest}:compare:${entry.kind}`, JSON_TYPE, async () =>
-        JSON.stringify({ snapshot: manifest.snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: `/api/v1/compare/${entry.kind}?a=${entry.ids[0]}&b=${entry.ids[1]}` }),
+      const cached = await store.compose(s, `${s.keys.manifest}:compare:${entry.kind}`, JSON_TYPE, async () =>
+        JSON.stringify({ snapshot: (await store.manifest(c.env.ATLAS_KV, s)).snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: `/api/v1/compare/${entry.kind}?a=${entry.ids[0]}&b=${entry.ids[1]}` }),
       );
-      return send(c, cached, s);
+      return send(c.req.raw, cached);
     }
     if (!a || !b) throw new ApiError("bad-parameter", `Give two ${entry.kind} ids as ?a=…&b=… (see /api/v1/compare).`);
     if (a === b) throw new ApiError("bad-parameter", "a and b must be different entities.");
     for (const id of [a, b])
-      if (!entry.ids.includes(id)) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id.slice(0, 80)}".`);
+      if (!ids.has(id)) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id.slice(0, 80)}".`);
     if (entry.mode === "pair")
-      return serveKey(c, s, s.keys.comparePair(entry.kind, a, b), JSON_TYPE, new ApiError("unknown-entity", "pair missing"));
-    return send(c, await joinRecords(c, s, entry, a, b), s);
+      return serveKey(c, s, s.keys.comparePair(entry.kind, a, b), JSON_TYPE, () => new ApiError("unknown-entity", "pair missing"));
+    return send(c.req.raw, await joinRecords(c, s, entry, a, b));
   });
 
-  async function joinRecords(c: Context<Env>, s: Snapshot, entry: Manifest["compare"][number], a: string, b: string) {
-    return store.compose(`${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {
+  async function joinRecords(c: Context<Env>, s: Snapshot, entry: CompareKind["entry"], a: string, b: string) {
+    return store.compose(s, `${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {
       const [ra, rb] = await Promise.all(
         [a, b].map(async (id) => {
           const raw = await store.read(c.env.ATLAS_KV, s, s.keys.compareRecord(entry.kind, id), JSON_TYPE);
@@ -166,10 +167,15 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   const openapiBody = JSON.stringify(openapi);
   app.get("/openapi.json", async (c) => {
     const s = await snap(c);
-    const cached = await store.compose("openapi", JSON_TYPE, async () => openapiBody);
-    return send(c, cached, s);
+    // Cached per snapshot: the entry's headers carry the snapshot id.
+    const cached = await store.compose(s, `${s.keys.manifest}:openapi`, JSON_TYPE, async () => openapiBody);
+    return send(c.req.raw, cached);
   });
 
-  app.notFound((c) => problemResponse(c, "not-found", `Nothing at ${new URL(c.req.url).pathname.slice(0, 120)}. Start at /api/v1.`));
+  app.notFound((c) =>
+    METHODS.has(c.req.method)
+      ? problemResponse(c, "not-found", `Nothing at ${new URL(c.req.url).pathname.slice(0, 120)}. Start at /api/v1.`)
+      : problemResponse(c, "method-not-allowed", `${c.req.method} is not allowed; this API is read-only.`, { Allow: "GET, HEAD, OPTIONS" }),
+  );
   return app;
 }
