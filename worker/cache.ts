@@ -1,17 +1,16 @@
 // A bounded in-isolate cache of ready-to-send responses (body, ETag, headers), oldest entry evicted first.
 import { CACHE_CONTROL, CORS } from "./respond";
 
-export type HeaderPairs = [string, string][];
-
 export interface Cached {
   body: string;
   /** The body encoded once, so a hit costs no re-encoding. */
   bytes: Uint8Array<ArrayBuffer>;
   etag: string;
   type: string;
-  /** Every header of the 200 and the 304 answer, built once per entry (entries are per snapshot). */
-  ok: HeaderPairs;
-  notModified: HeaderPairs;
+  /** Every header of the 200 and the 304 answer, built once per entry (entries are per snapshot). A Response
+   *  copies the Headers it is given, so these are never changed; a Headers object is the cheapest init in workerd. */
+  ok: Headers;
+  notModified: Headers;
 }
 
 export class ResponseCache {
@@ -39,15 +38,15 @@ const encoder = new TextEncoder();
 export async function cachedOf(body: string, type: string, snapshotId: string, extra: Record<string, string> = {}): Promise<Cached> {
   const bytes = encoder.encode(body) as Uint8Array<ArrayBuffer>;
   const etag = await etagOf(bytes);
-  const notModified: HeaderPairs = Object.entries({
+  const common = {
     ...CORS,
     ETag: etag,
     "Cache-Control": CACHE_CONTROL,
     "X-Atlas-Snapshot": snapshotId,
     Vary: "Accept-Encoding",
     ...extra,
-  });
-  return { body, bytes, etag, type, ok: [["Content-Type", type], ...notModified], notModified };
+  };
+  return { body, bytes, etag, type, ok: new Headers({ "Content-Type": type, ...common }), notModified: new Headers(common) };
 }
 
 export async function etagOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
