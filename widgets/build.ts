@@ -1,5 +1,5 @@
 // `npm run build`: bundles widgets.js (small loader) and its lazily loaded chunks into dist/public, with the demo page.
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative, resolve } from "node:path";
@@ -11,19 +11,34 @@ const out = join(root, "dist/public");
 export async function buildWidgets() {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const result = await build({
-    entryPoints: { widgets: join(root, "widgets/loader.ts"), demo: join(root, "widgets/demo/demo.ts") },
-    outdir: out,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    minify: true,
-    target: "es2022",
-    chunkNames: "chunks/[name]-[hash]",
-    metafile: true,
-    legalComments: "none",
-    logLevel: "warning",
+  const common = { outdir: out, bundle: true, format: "esm", minify: true, target: "es2022", metafile: true, legalComments: "none", logLevel: "warning" } as const;
+  // 1. The lazy chunks, each self-contained (no code shared with the loader), so widgets.js has no static
+  //    import: a page fetches widgets.js and runs it, with no second round trip for a shared chunk.
+  const lazy = await build({
+    ...common,
+    entryPoints: { payloads: join(root, "widgets/lazy/payloads.ts"), "vega-runtime": join(root, "widgets/lazy/vega-runtime.ts") },
+    entryNames: "chunks/[name]-[hash]",
   });
+  const chunkOf = new Map(
+    Object.entries(lazy.metafile.outputs).flatMap(([file, o]) => (o.entryPoint ? [[resolve(root, o.entryPoint), `./${relative(out, join(root, file))}`] as const] : [])),
+  );
+  // 2. The loader and the demo script, each one file; `import("./lazy/…")` points at the hashed chunk.
+  const lazyChunks: Plugin = {
+    name: "lazy-chunks",
+    setup(b) {
+      b.onResolve({ filter: /\/lazy\/[^/]+$/ }, (args) => {
+        const chunk = chunkOf.get(resolve(args.resolveDir, args.path) + ".ts");
+        if (!chunk) return { errors: [{ text: `no built chunk for ${args.path}` }] };
+        return { path: chunk, external: true };
+      });
+    },
+  };
+  const entries = await build({
+    ...common,
+    entryPoints: { widgets: join(root, "widgets/loader.ts"), demo: join(root, "widgets/demo/demo.ts") },
+    plugins: [lazyChunks],
+  });
+  const result = { metafile: { outputs: { ...lazy.metafile.outputs, ...entries.metafile.outputs } } };
   for (const f of ["index.html", "demo.css"]) copyFileSync(join(root, "widgets/demo", f), join(out, f));
   // A module script from another origin is fetched in CORS mode: assets need an open CORS header.
   writeFileSync(join(out, "_headers"), "/*\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n");
