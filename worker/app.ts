@@ -3,6 +3,7 @@ import { Hono, type Context } from "hono";
 import { compareRecords, CompareRecord, entityKinds, type EntityKind, Source } from "../core/index";
 import { ApiError, onError, problemResponse } from "./errors";
 import { openapi } from "./openapi";
+import type { Cached } from "./cache";
 import { CORS, send } from "./respond";
 import { SnapshotStore, type Bundle, type CompareKind, type Snapshot } from "./store";
 
@@ -27,9 +28,21 @@ function formatParam(c: Context, allowed: readonly string[], fallback: string): 
   return f;
 }
 
+/** How many request URLs the isolate remembers the answer of (see `hot` below). */
+const HOT_URLS = 4000;
+
 export function createApp(loadBundle: () => Promise<Bundle>) {
   const store = new SnapshotStore(loadBundle);
   const app = new Hono<Env>();
+  // A GET whose URL was answered from the response cache before, under the same snapshot, gets the same
+  // entry again without routing: the answer depends only on the URL and the snapshot (If-None-Match is
+  // checked by `send` as usual). Errors and OPTIONS always take the routes. Bounded, oldest evicted first.
+  const hot = new Map<string, { snapshot: string; cached: Cached }>();
+  const remember = (request: Request, s: Snapshot, cached: Cached) => {
+    if (hot.size >= HOT_URLS) hot.delete(hot.keys().next().value!);
+    hot.set(request.url, { snapshot: s.id, cached });
+    return send(request, cached);
+  };
   app.onError(onError);
   // CORS headers are part of every response `send` and `problemResponse` build (cheaper than a middleware);
   // preflights (e.g. for If-None-Match) are answered here.
@@ -50,7 +63,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, missing: Missing) => {
     const cached = await store.read(c.env.ATLAS_KV, s, key, type);
     if (!cached) throw missing();
-    return send(c.req.raw, cached);
+    return remember(c.req.raw, s, cached);
   };
 
   const list = (name: Parameters<Snapshot["keys"]["list"]>[0]) => async (c: Context<Env>) => {
@@ -102,7 +115,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
       const key = s.keys.rankingCsv(id);
       const cached = await store.read(c.env.ATLAS_KV, s, key, types.csv, { "Content-Disposition": `attachment; filename="${id}.csv"` });
       if (!cached) throw missing();
-      return send(c.req.raw, cached);
+      return remember(c.req.raw, s, cached);
     }
     return serveKey(c, s, s.keys.ranking(id), JSON_TYPE, missing);
   });
@@ -129,7 +142,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
       const cached = await store.compose(s, `${s.keys.manifest}:compare:${entry.kind}`, JSON_TYPE, async () =>
         JSON.stringify({ snapshot: (await store.manifest(c.env.ATLAS_KV, s)).snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: `/api/v1/compare/${entry.kind}?a=${entry.ids[0]}&b=${entry.ids[1]}` }),
       );
-      return send(c.req.raw, cached);
+      return remember(c.req.raw, s, cached);
     }
     if (!a || !b) throw new ApiError("bad-parameter", `Give two ${entry.kind} ids as ?a=…&b=… (see /api/v1/compare).`);
     if (a === b) throw new ApiError("bad-parameter", "a and b must be different entities.");
@@ -137,7 +150,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
       if (!ids.has(id)) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id.slice(0, 80)}".`);
     if (entry.mode === "pair")
       return serveKey(c, s, s.keys.comparePair(entry.kind, a, b), JSON_TYPE, () => new ApiError("unknown-entity", "pair missing"));
-    return send(c.req.raw, await joinRecords(c, s, entry, a, b));
+    return remember(c.req.raw, s, await joinRecords(c, s, entry, a, b));
   });
 
   async function joinRecords(c: Context<Env>, s: Snapshot, entry: CompareKind["entry"], a: string, b: string) {
@@ -169,7 +182,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     const s = await snap(c);
     // Cached per snapshot: the entry's headers carry the snapshot id.
     const cached = await store.compose(s, `${s.keys.manifest}:openapi`, JSON_TYPE, async () => openapiBody);
-    return send(c.req.raw, cached);
+    return remember(c.req.raw, s, cached);
   });
 
   app.notFound((c) =>
@@ -177,5 +190,18 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
       ? problemResponse(c, "not-found", `Nothing at ${new URL(c.req.url).pathname.slice(0, 120)}. Start at /api/v1.`)
       : problemResponse(c, "method-not-allowed", `${c.req.method} is not allowed; this API is read-only.`, { Allow: "GET, HEAD, OPTIONS" }),
   );
+
+  const route = app.fetch;
+  app.fetch = (request, env, ctx) => {
+    const method = request.method;
+    if (method === "GET" || method === "HEAD") {
+      const hit = hot.get(request.url);
+      if (hit && hit.snapshot === store.fresh()?.id) {
+        const res = send(request, hit.cached);
+        return method === "HEAD" ? new Response(null, res) : res;
+      }
+    }
+    return route(request, env, ctx);
+  };
   return app;
 }

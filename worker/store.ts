@@ -59,6 +59,12 @@ export class SnapshotStore {
     return snapshot;
   }
 
+  /** The snapshot the pointer named, while it is still trusted (no await, no KV); undefined once it expires. */
+  fresh(): Snapshot | undefined {
+    const p = this.#pointer;
+    return p && p.until > Date.now() ? p.snapshot : undefined;
+  }
+
   async #raw(kv: KVNamespace, snap: Snapshot, key: string): Promise<string | null> {
     if (snap.from === "bundle") return this.#bundle?.entries[key] ?? null;
     return kv.get(key);
