@@ -1,6 +1,6 @@
 // `npm run build`: bundles widgets.js (small loader) and its lazily loaded chunks into dist/public, with the demo page,
 // the custom elements manifest (custom-elements.json) and the bundle's TypeScript declarations (widgets.d.ts).
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative, resolve } from "node:path";
@@ -14,19 +14,34 @@ export async function buildWidgets() {
   // Empty the folder rather than replace it, so a running `wrangler dev` keeps serving it after a rebuild.
   mkdirSync(out, { recursive: true });
   for (const entry of readdirSync(out)) rmSync(join(out, entry), { recursive: true, force: true });
-  const result = await build({
-    entryPoints: { widgets: join(root, "widgets/loader.ts"), demo: join(root, "widgets/demo/demo.ts") },
-    outdir: out,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    minify: true,
-    target: "es2022",
-    chunkNames: "chunks/[name]-[hash]",
-    metafile: true,
-    legalComments: "none",
-    logLevel: "warning",
+  const common = { outdir: out, bundle: true, format: "esm", minify: true, target: "es2022", metafile: true, legalComments: "none", logLevel: "warning" } as const;
+  // 1. The lazy chunks, each self-contained (no code shared with the loader), so widgets.js has no static
+  //    import: a page fetches widgets.js and runs it, with no second round trip for a shared chunk.
+  const lazy = await build({
+    ...common,
+    entryPoints: { payloads: join(root, "widgets/lazy/payloads.ts"), "vega-runtime": join(root, "widgets/lazy/vega-runtime.ts") },
+    entryNames: "chunks/[name]-[hash]",
   });
+  const chunkOf = new Map(
+    Object.entries(lazy.metafile.outputs).flatMap(([file, o]) => (o.entryPoint ? [[resolve(root, o.entryPoint), `./${relative(out, join(root, file))}`] as const] : [])),
+  );
+  // 2. The loader and the demo script, each one file; `import("./lazy/…")` points at the hashed chunk.
+  const lazyChunks: Plugin = {
+    name: "lazy-chunks",
+    setup(b) {
+      b.onResolve({ filter: /\/lazy\/[^/]+$/ }, (args) => {
+        const chunk = chunkOf.get(resolve(args.resolveDir, args.path) + ".ts");
+        if (!chunk) return { errors: [{ text: `no built chunk for ${args.path}` }] };
+        return { path: chunk, external: true };
+      });
+    },
+  };
+  const entries = await build({
+    ...common,
+    entryPoints: { widgets: join(root, "widgets/loader.ts"), demo: join(root, "widgets/demo/demo.ts") },
+    plugins: [lazyChunks],
+  });
+  const result = { metafile: { outputs: { ...lazy.metafile.outputs, ...entries.metafile.outputs } } };
   for (const f of ["index.html", "demo.css"]) copyFileSync(join(root, "widgets/demo", f), join(out, f));
   const manifest = analyzeWidgets(root);
   writeFileSync(join(out, "custom-elements.json"), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -4,7 +4,8 @@ import { Task } from "@lit/task";
 import type { ChartEmbed } from "../core/embed";
 import { formatValue } from "../core/format";
 import { AtlasElement } from "./atlas-element";
-import { loadPayloads, loadRuntime } from "./chunks";
+import { loadChartEmbed, loadRuntime } from "./chunks";
+import { fetchJson } from "./fetch-json";
 import { safeSvg } from "./sanitize-svg";
 import type { LiveView } from "./lazy/vega-runtime";
 
@@ -48,7 +49,7 @@ export class MlEmployerChart extends AtlasElement {
     task: async ([chart, , near], { signal }) => {
       if (!near) return undefined;
       const id = this.requireId("chart", chart);
-      return (await loadPayloads()).loadChartEmbed(this.base(), id, signal);
+      return loadChartEmbed(this.base(), id, signal);
     },
   });
 
@@ -146,8 +147,8 @@ export class MlEmployerChart extends AtlasElement {
     if (this.#live || this.#liveFailed || !data || !figure || figure.dataset.live) return;
     figure.dataset.live = "pending";
     try {
-      const [rt, pl] = await Promise.all([loadRuntime(), loadPayloads()]);
-      const spec = await pl.loadJson(this.base() + data.links.vega, AbortSignal.timeout(15_000));
+      // The compiled spec is fetched while the runtime chunk loads.
+      const [rt, spec] = await Promise.all([loadRuntime(), fetchJson(this.base() + data.links.vega, AbortSignal.timeout(15_000), data.chart.id)]);
       const holder = document.createElement("div");
       let width = figure.clientWidth;
       const view = await rt.mountLive(holder, spec, { width, limit: this.#limit() });

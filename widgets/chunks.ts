@@ -1,4 +1,8 @@
-// The lazily loaded chunks, each fetched once per page however many elements there are.
+// The lazily loaded chunks, each fetched once per page however many elements there are, and the payload
+// loader: the API request starts at the same time as the parser chunk's import, not after it.
+import { widgetMessages } from "../core/messages";
+import { fetchJson, WidgetError } from "./fetch-json";
+
 type Payloads = typeof import("./lazy/payloads");
 type Runtime = typeof import("./lazy/vega-runtime");
 let payloads: Promise<Payloads> | undefined;
@@ -6,3 +10,24 @@ let runtime: Promise<Runtime> | undefined;
 
 export const loadPayloads = () => (payloads ??= import("./lazy/payloads"));
 export const loadRuntime = () => (runtime ??= import("./lazy/vega-runtime"));
+
+const enc = encodeURIComponent;
+
+/** Fetches `url` and the parser chunk in parallel, then parses; every failure is a WidgetError or the chunk's own. */
+async function load<T>(url: string, what: string, signal: AbortSignal, parser: (p: Payloads) => (json: unknown) => T | null): Promise<T> {
+  const [p, json] = await Promise.all([loadPayloads(), fetchJson(url, signal, what)]);
+  const data = parser(p)(json);
+  if (data === null) throw new WidgetError("bad-response", widgetMessages["bad-response"]);
+  return data;
+}
+
+export const loadChartEmbed = (base: string, id: string, signal: AbortSignal) =>
+  load(`${base}/api/v1/charts/${enc(id)}?format=embed`, id, signal, (p) => p.parseChartEmbed);
+
+export const loadRanking = (base: string, id: string, signal: AbortSignal) =>
+  load(`${base}/api/v1/rankings/${enc(id)}`, id, signal, (p) => p.parseRanking);
+
+export const loadComparison = (base: string, kind: string, a: string, b: string, signal: AbortSignal) =>
+  load(`${base}/api/v1/compare/${enc(kind)}?a=${enc(a)}&b=${enc(b)}`, `${kind}: ${a} / ${b}`, signal, (p) => p.parseComparison);
+
+export const loadFact = (base: string, id: string, signal: AbortSignal) => load(`${base}/api/v1/facts/${enc(id)}`, id, signal, (p) => p.parseFact);

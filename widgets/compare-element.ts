@@ -5,7 +5,7 @@ import type { ComparisonPayload } from "../core/embed";
 import { formatValue } from "../core/format";
 import { metricLabel } from "../core/metrics";
 import { AtlasElement } from "./atlas-element";
-import { loadPayloads } from "./chunks";
+import { loadComparison } from "./chunks";
 
 /**
  * Two entities of one kind side by side: each shared figure for both, and how far apart they are.
@@ -39,7 +39,7 @@ export class MlEmployerCompare extends AtlasElement {
       if (!near) return undefined;
       const k = this.requireId("kind", kind);
       const [x, y] = [this.requireId("a", a), this.requireId("b", b)];
-      return (await loadPayloads()).loadComparison(this.base(), k, x, y, signal);
+      return loadComparison(this.base(), k, x, y, signal);
     },
   });
 

@@ -4,7 +4,7 @@ import { Task } from "@lit/task";
 import type { FactPayload } from "../core/embed";
 import { formatValue } from "../core/format";
 import { AtlasElement } from "./atlas-element";
-import { loadPayloads } from "./chunks";
+import { loadFact } from "./chunks";
 
 /**
  * A key figure card, e.g. projected growth or the internship effect, with each figure's trust label.
@@ -32,7 +32,7 @@ export class MlEmployerFact extends AtlasElement {
     task: async ([fact, , near], { signal }) => {
       if (!near) return undefined;
       const id = this.requireId("fact", fact);
-      return (await loadPayloads()).loadFact(this.base(), id, signal);
+      return loadFact(this.base(), id, signal);
     },
   });
 

@@ -4,7 +4,7 @@ import { Task } from "@lit/task";
 import type { RankingPayload } from "../core/embed";
 import { formatValue } from "../core/format";
 import { AtlasElement } from "./atlas-element";
-import { loadPayloads } from "./chunks";
+import { loadRanking } from "./chunks";
 
 /**
  * A ranking as a table: rank, name and value with its unit, the generated summary, sources and trust labels.
@@ -37,7 +37,7 @@ export class MlEmployerRanking extends AtlasElement {
     task: async ([ranking, , near], { signal }) => {
       if (!near) return undefined;
       const id = this.requireId("ranking", ranking);
-      return (await loadPayloads()).loadRanking(this.base(), id, signal);
+      return loadRanking(this.base(), id, signal);
     },
   });
 

@@ -1,12 +1,12 @@
 // The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
 import { Hono, type Context } from "hono";
-import { compareRecords, CompareRecord, EntityKind, Source, type Manifest } from "../core/index";
+import { compareRecords, CompareRecord, entityKinds, type EntityKind, Source } from "../core/index";
 import { ApiError, onError, problemResponse } from "./errors";
 import { embedRoutes, sendFragment, type ResolveFragment } from "./html";
 import { openapi } from "./openapi";
-import { CORS, send } from "./respond";
 import type { Cached } from "./cache";
-import { SnapshotStore, type Bundle, type Snapshot } from "./store";
+import { CORS, send } from "./respond";
+import { SnapshotStore, type Bundle, type CompareKind, type Snapshot } from "./store";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const types = {
@@ -17,6 +17,11 @@ const types = {
 
 type Env = { Bindings: { ATLAS_KV: KVNamespace } };
 
+const KINDS: ReadonlySet<string> = new Set(entityKinds);
+const METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
+/** The problem for a missing key, built only when the key is missing (an Error captures a stack trace). */
+type Missing = () => ApiError;
+
 function formatParam(c: Context, allowed: readonly string[], fallback: string): string {
   const f = c.req.query("format") ?? fallback;
   if (!allowed.includes(f))
@@ -24,9 +29,21 @@ function formatParam(c: Context, allowed: readonly string[], fallback: string): 
   return f;
 }
 
+/** How many request URLs the isolate remembers the answer of (see `hot` below). */
+const HOT_URLS = 4000;
+
 export function createApp(loadBundle: () => Promise<Bundle>) {
   const store = new SnapshotStore(loadBundle);
   const app = new Hono<Env>();
+  // A GET whose URL was answered from the response cache before, under the same snapshot, gets the same
+  // entry again without routing: the answer depends only on the URL and the snapshot (If-None-Match is
+  // checked by `send` as usual). Errors and OPTIONS always take the routes. Bounded, oldest evicted first.
+  const hot = new Map<string, { snapshot: string; cached: Cached }>();
+  const remember = (request: Request, s: Snapshot, cached: Cached) => {
+    if (hot.size >= HOT_URLS) hot.delete(hot.keys().next().value!);
+    hot.set(request.url, { snapshot: s.id, cached });
+    return send(request, cached);
+  };
   app.onError(onError);
   // CORS headers are part of every response `send` and `problemResponse` build (cheaper than a middleware);
   // preflights (e.g. for If-None-Match) are answered here.
@@ -39,25 +56,22 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     }),
   );
 
-  // The API is read-only: every other method is refused for every path.
-  app.use("*", async (c, next) => {
-    if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method))
-      throw new ApiError("method-not-allowed", `${c.req.method} is not allowed; this API is read-only.`, { Allow: "GET, HEAD, OPTIONS" });
-    await next();
-  });
+  // The API is read-only: every other method is refused for every path. Only GET (which Hono also uses for
+  // HEAD) and OPTIONS have routes, so any other method ends in `notFound` below, which answers 405; no
+  // middleware runs on the GET path.
 
   const snap = (c: Context<Env>) => store.current(c.env.ATLAS_KV);
-  const need = async (c: Context<Env>, s: Snapshot, key: string, type: string, notFound: ApiError): Promise<Cached> => {
+  const need = async (c: Context<Env>, s: Snapshot, key: string, type: string, missing: Missing): Promise<Cached> => {
     const cached = await store.read(c.env.ATLAS_KV, s, key, type);
-    if (!cached) throw notFound;
+    if (!cached) throw missing();
     return cached;
   };
-  const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, notFound: ApiError) =>
-    send(c, await need(c, s, key, type, notFound), s);
+  const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, missing: Missing) =>
+    remember(c.req.raw, s, await need(c, s, key, type, missing));
 
   const list = (name: Parameters<Snapshot["keys"]["list"]>[0]) => async (c: Context<Env>) => {
     const s = await snap(c);
-    return serveKey(c, s, s.keys.list(name), JSON_TYPE, new ApiError("not-found", `list ${name} is missing`));
+    return serveKey(c, s, s.keys.list(name), JSON_TYPE, () => new ApiError("not-found", `list ${name} is missing`));
   };
   app.get("/api/v1", list("api"));
   app.get("/api/v1/rankings", list("rankings"));
@@ -70,96 +84,95 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
 
   const kindOf = (c: Context<Env>) => {
     const raw = c.req.param("kind") ?? "";
-    const kind = EntityKind.safeParse(raw);
-    if (!kind.success) throw new ApiError("unknown-kind", `No kind "${raw.slice(0, 40)}". See /api/v1/entities.`);
-    return kind.data;
+    if (!KINDS.has(raw)) throw new ApiError("unknown-kind", `No kind "${raw.slice(0, 40)}". See /api/v1/entities.`);
+    return raw as EntityKind;
   };
   app.get("/api/v1/entities/:kind", async (c) => {
     const kind = kindOf(c);
     const s = await snap(c);
-    return serveKey(c, s, s.keys.entityList(kind), JSON_TYPE, new ApiError("unknown-kind", `No entities of kind "${kind}".`));
+    return serveKey(c, s, s.keys.entityList(kind), JSON_TYPE, () => new ApiError("unknown-kind", `No entities of kind "${kind}".`));
   });
   app.get("/api/v1/entities/:kind/:id", async (c) => {
     const kind = kindOf(c);
     const id = c.req.param("id");
     const s = await snap(c);
-    return serveKey(c, s, s.keys.entity(kind, id), JSON_TYPE, new ApiError("unknown-entity", `No ${kind} entity "${id.slice(0, 80)}". See /api/v1/entities/${kind}.`));
+    return serveKey(c, s, s.keys.entity(kind, id), JSON_TYPE, () => new ApiError("unknown-entity", `No ${kind} entity "${id.slice(0, 80)}". See /api/v1/entities/${kind}.`));
   });
   app.get("/api/v1/sections/:id", async (c) => {
     const id = c.req.param("id");
     const s = await snap(c);
-    return serveKey(c, s, s.keys.section(id), JSON_TYPE, new ApiError("unknown-section", `No section "${id.slice(0, 80)}". See /api/v1/sections.`));
+    return serveKey(c, s, s.keys.section(id), JSON_TYPE, () => new ApiError("unknown-section", `No section "${id.slice(0, 80)}". See /api/v1/sections.`));
   });
-  const unknownFact = (id: string) => new ApiError("unknown-fact", `No fact "${id.slice(0, 80)}". See /api/v1/facts.`);
+  const unknownFact = (id: string) => () => new ApiError("unknown-fact", `No fact "${id.slice(0, 80)}". See /api/v1/facts.`);
   app.get("/api/v1/facts/:id", async (c) => {
     const id = c.req.param("id");
     const format = formatParam(c, ["json", "html"], "json");
     const s = await snap(c);
-    if (format === "html") return sendFragment(c, store, s, await resolve(c, s, "fact", id, new URLSearchParams()));
+    if (format === "html") return fragment(c, s, "fact", id);
     return serveKey(c, s, s.keys.fact(id), JSON_TYPE, unknownFact(id));
   });
 
-  const unknownRanking = (id: string) => new ApiError("unknown-ranking", `No ranking "${id.slice(0, 80)}". See /api/v1/rankings.`);
+  const unknownRanking = (id: string) => () => new ApiError("unknown-ranking", `No ranking "${id.slice(0, 80)}". See /api/v1/rankings.`);
   app.get("/api/v1/rankings/:id", async (c) => {
     const id = c.req.param("id");
     const format = formatParam(c, ["json", "csv", "html"], "json");
     const s = await snap(c);
     const missing = unknownRanking(id);
-    if (format === "html") return sendFragment(c, store, s, await resolve(c, s, "ranking", id, new URLSearchParams()));
+    if (format === "html") return fragment(c, s, "ranking", id);
     if (format === "csv") {
-      const cached = await store.read(c.env.ATLAS_KV, s, s.keys.rankingCsv(id), types.csv);
-      if (!cached) throw missing;
-      return send(c, cached, s, { "Content-Disposition": `attachment; filename="${id}.csv"` });
+      const key = s.keys.rankingCsv(id);
+      const cached = await store.read(c.env.ATLAS_KV, s, key, types.csv, { "Content-Disposition": `attachment; filename="${id}.csv"` });
+      if (!cached) throw missing();
+      return remember(c.req.raw, s, cached);
     }
     return serveKey(c, s, s.keys.ranking(id), JSON_TYPE, missing);
   });
 
-  const unknownChart = (id: string) => new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
+  const unknownChart = (id: string) => () => new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
   app.get("/api/v1/charts/:id", async (c) => {
     const id = c.req.param("id");
     const format = formatParam(c, ["vega-lite", "vega", "svg", "embed", "html"], "vega-lite");
     const s = await snap(c);
     const missing = unknownChart(id);
-    if (format === "html") return sendFragment(c, store, s, await resolve(c, s, "chart", id, new URLSearchParams()));
+    if (format === "html") return fragment(c, s, "chart", id);
     if (format === "svg") return serveKey(c, s, s.keys.chartSvg(id), types.svg, missing);
     if (format === "embed") return serveKey(c, s, s.keys.chartEmbed(id), JSON_TYPE, missing);
     return serveKey(c, s, format === "vega" ? s.keys.chartVega(id) : s.keys.chart(id), JSON_TYPE, missing);
   });
 
-  async function compareEntry(c: Context<Env>, s: Snapshot, kindParam: string) {
-    const manifest = await store.manifest(c.env.ATLAS_KV, s);
-    const kind = EntityKind.safeParse(kindParam);
-    const entry = kind.success ? manifest.compare.find((k) => k.kind === kind.data) : undefined;
-    if (!entry) throw new ApiError("unknown-kind", `Cannot compare "${kindParam.slice(0, 40)}". See /api/v1/compare.`);
-    return { manifest, entry };
+  async function comparable(c: Context<Env>, s: Snapshot, kindParam: string): Promise<CompareKind> {
+    const found = (await store.compareKinds(c.env.ATLAS_KV, s)).get(kindParam);
+    if (!found) throw new ApiError("unknown-kind", `Cannot compare "${kindParam.slice(0, 40)}". See /api/v1/compare.`);
+    return found;
   }
 
   /** The comparison body of two entities: a precomputed pair (small kinds) or a join of two records (large kinds). */
-  async function comparison(c: Context<Env>, s: Snapshot, entry: Manifest["compare"][number], a: string | null | undefined, b: string | null | undefined) {
+  async function comparison(c: Context<Env>, s: Snapshot, { entry, ids }: CompareKind, a: string | null | undefined, b: string | null | undefined) {
     if (!a || !b) throw new ApiError("bad-parameter", `Give two ${entry.kind} ids as ?a=…&b=… (see /api/v1/compare).`);
     if (a === b) throw new ApiError("bad-parameter", "a and b must be different entities.");
     for (const id of [a, b])
-      if (!entry.ids.includes(id)) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id.slice(0, 80)}".`);
+      if (!ids.has(id)) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id.slice(0, 80)}".`);
     const pairKey = s.keys.comparePair(entry.kind, a, b);
     if (entry.mode === "pair")
-      return { key: pairKey, cached: await need(c, s, pairKey, JSON_TYPE, new ApiError("unknown-entity", "pair missing")) };
+      return { key: pairKey, cached: await need(c, s, pairKey, JSON_TYPE, () => new ApiError("unknown-entity", "pair missing")) };
     return { key: `${pairKey}:join:${a}`, cached: await joinRecords(c, s, entry, a, b) };
   }
 
   app.get("/api/v1/compare/:kind", async (c) => {
     const format = formatParam(c, ["json", "html"], "json");
     const s = await snap(c);
-    const { manifest, entry } = await compareEntry(c, s, c.req.param("kind"));
+    const kind = await comparable(c, s, c.req.param("kind"));
+    const { entry } = kind;
     const [a, b] = [c.req.query("a"), c.req.query("b")];
     if (a === undefined && b === undefined && format === "json") {
       // The kind's own page: which ids can be compared and an example.
-      const cached = await store.compose(`${s.keys.manifest}:compare:${entry.kind}`, JSON_TYPE, async () =>
-        JSON.stringify({ snapshot: manifest.snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: `/api/v1/compare/${entry.kind}?a=${entry.ids[0]}&b=${entry.ids[1]}` }),
+      const cached = await store.compose(s, `${s.keys.manifest}:compare:${entry.kind}`, JSON_TYPE, async () =>
+        JSON.stringify({ snapshot: (await store.manifest(c.env.ATLAS_KV, s)).snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: `/api/v1/compare/${entry.kind}?a=${entry.ids[0]}&b=${entry.ids[1]}` }),
       );
-      return send(c, cached, s);
+      return remember(c.req.raw, s, cached);
     }
-    if (format === "html") return sendFragment(c, store, s, await resolve(c, s, "compare", entry.kind, new URL(c.req.url).searchParams));
-    return send(c, (await comparison(c, s, entry, a, b)).cached, s);
+    if (format === "html") return fragment(c, s, "compare", entry.kind);
+    return remember(c.req.raw, s, (await comparison(c, s, kind, a, b)).cached);
   });
 
   /** The JSON a script-free fragment is rendered from, validated as the JSON routes validate it. */
@@ -172,19 +185,21 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
       case "fact":
         return { kind, key: s.keys.fact(id), self: `/api/v1/facts/${id}`, json: () => need(c, s, s.keys.fact(id), JSON_TYPE, unknownFact(id)) };
       case "compare": {
-        const { entry } = await compareEntry(c, s, id);
+        const found = await comparable(c, s, id);
         const [a, b] = [query.get("a"), query.get("b")];
-        const { key, cached } = await comparison(c, s, entry, a, b);
-        return { kind, key, self: `/api/v1/compare/${entry.kind}?a=${a}&b=${b}`, json: async () => cached };
+        const { key, cached } = await comparison(c, s, found, a, b);
+        return { kind, key, self: `/api/v1/compare/${found.entry.kind}?a=${a}&b=${b}`, json: async () => cached };
       }
       default:
         throw new ApiError("not-found", `No fragment kind "${String(kind)}".`);
     }
   };
-  embedRoutes(app, store, snap, resolve);
+  const fragment = async (c: Context<Env>, s: Snapshot, kind: "chart" | "ranking" | "fact" | "compare", id: string) =>
+    remember(c.req.raw, s, await sendFragment(c, store, s, await resolve(c, s, kind, id, new URL(c.req.url).searchParams)));
+  embedRoutes(app, store, snap, resolve, remember);
 
-  async function joinRecords(c: Context<Env>, s: Snapshot, entry: Manifest["compare"][number], a: string, b: string) {
-    return store.compose(`${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {
+  async function joinRecords(c: Context<Env>, s: Snapshot, entry: CompareKind["entry"], a: string, b: string) {
+    return store.compose(s, `${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {
       const [ra, rb] = await Promise.all(
         [a, b].map(async (id) => {
           const raw = await store.read(c.env.ATLAS_KV, s, s.keys.compareRecord(entry.kind, id), JSON_TYPE);
@@ -210,10 +225,28 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   const openapiBody = JSON.stringify(openapi);
   app.get("/openapi.json", async (c) => {
     const s = await snap(c);
-    const cached = await store.compose("openapi", JSON_TYPE, async () => openapiBody);
-    return send(c, cached, s);
+    // Cached per snapshot: the entry's headers carry the snapshot id.
+    const cached = await store.compose(s, `${s.keys.manifest}:openapi`, JSON_TYPE, async () => openapiBody);
+    return remember(c.req.raw, s, cached);
   });
 
-  app.notFound((c) => problemResponse(c, "not-found", `Nothing at ${new URL(c.req.url).pathname.slice(0, 120)}. Start at /api/v1.`));
+  app.notFound((c) =>
+    METHODS.has(c.req.method)
+      ? problemResponse(c, "not-found", `Nothing at ${new URL(c.req.url).pathname.slice(0, 120)}. Start at /api/v1.`)
+      : problemResponse(c, "method-not-allowed", `${c.req.method} is not allowed; this API is read-only.`, { Allow: "GET, HEAD, OPTIONS" }),
+  );
+
+  const route = app.fetch;
+  app.fetch = (request, env, ctx) => {
+    const method = request.method;
+    if (method === "GET" || method === "HEAD") {
+      const hit = hot.get(request.url);
+      if (hit && hit.snapshot === store.fresh()?.id) {
+        const res = send(request, hit.cached);
+        return method === "HEAD" ? new Response(null, res) : res;
+      }
+    }
+    return route(request, env, ctx);
+  };
   return app;
 }

@@ -1,4 +1,5 @@
-// A bounded in-isolate cache of ready-to-send responses (body, ETag, content type), oldest entry evicted first.
+// A bounded in-isolate cache of ready-to-send responses (body, ETag, headers), oldest entry evicted first.
+import { CACHE_CONTROL, CORS } from "./respond";
 
 export interface Cached {
   body: string;
@@ -6,6 +7,10 @@ export interface Cached {
   bytes: Uint8Array<ArrayBuffer>;
   etag: string;
   type: string;
+  /** Every header of the 200 and the 304 answer, built once per entry (entries are per snapshot). A Response
+   *  copies the Headers it is given, so these are never changed; a Headers object is the cheapest init in workerd. */
+  ok: Headers;
+  notModified: Headers;
 }
 
 export class ResponseCache {
@@ -29,9 +34,19 @@ export class ResponseCache {
 
 const encoder = new TextEncoder();
 
-export async function cachedOf(body: string, type: string): Promise<Cached> {
+/** A cache entry for `body`, served under snapshot `snapshotId` with any `extra` headers (constant per entry). */
+export async function cachedOf(body: string, type: string, snapshotId: string, extra: Record<string, string> = {}): Promise<Cached> {
   const bytes = encoder.encode(body) as Uint8Array<ArrayBuffer>;
-  return { body, bytes, etag: await etagOf(bytes), type };
+  const etag = await etagOf(bytes);
+  const common = {
+    ...CORS,
+    ETag: etag,
+    "Cache-Control": CACHE_CONTROL,
+    "X-Atlas-Snapshot": snapshotId,
+    Vary: "Accept-Encoding",
+    ...extra,
+  };
+  return { body, bytes, etag, type, ok: new Headers({ "Content-Type": type, ...common }), notModified: new Headers(common) };
 }
 
 export async function etagOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {

@@ -21,7 +21,7 @@ import {
   type RankingPayload,
 } from "../core/index";
 import { ApiError } from "./errors";
-import { CORS, send } from "./respond";
+import { CORS } from "./respond";
 import type { Cached } from "./cache";
 import type { Snapshot, SnapshotStore } from "./store";
 
@@ -64,12 +64,14 @@ export function fragmentOf(store: SnapshotStore, origin: string, src: FragmentSo
   });
 }
 
-export async function sendFragment(c: Context, store: SnapshotStore, s: Snapshot, src: FragmentSource) {
+/** The cache entry of a fragment (links in it are absolute, so it is cached per origin). */
+export async function sendFragment(c: Context, store: SnapshotStore, s: Snapshot, src: FragmentSource): Promise<Cached> {
   const origin = new URL(c.req.url).origin;
-  const key = `${src.key}:html:${origin}`;
-  const cached = await store.compose(key, HTML_TYPE, async () => (await fragmentOf(store, origin, src)).html);
-  return send(c, cached, s);
+  return store.compose(s, `${src.key}:html:${origin}`, HTML_TYPE, async () => (await fragmentOf(store, origin, src)).html);
 }
+
+/** Answers with a cache entry (and remembers the URL's answer; see `hot` in app.ts). */
+export type Reply = (request: Request, s: Snapshot, cached: Cached) => Response;
 
 /** The API path a page under /embed/ shows, e.g. /embed/chart/x → /api/v1/charts/x. */
 const EMBED_ROUTES: Record<string, (rest: string) => string> = {
@@ -94,11 +96,12 @@ export function embedRoutes<E extends { Bindings: object }>(
   store: SnapshotStore,
   snap: (c: Context<E>) => Promise<Snapshot>,
   resolve: ResolveFragment,
+  reply: Reply,
 ) {
   app.get(CSS_PATH, async (c) => {
     const s = await snap(c);
-    const cached = await store.compose("embed-css", "text/css; charset=utf-8", async () => EMBED_CSS);
-    return send(c, cached, s);
+    const cached = await store.compose(s, `${s.keys.manifest}:embed-css`, "text/css; charset=utf-8", async () => EMBED_CSS);
+    return reply(c.req.raw, s, cached);
   });
 
   app.get("/embed/:kind/:id", async (c) => {
@@ -121,13 +124,19 @@ export function embedRoutes<E extends { Bindings: object }>(
     const theme = themeOf(c.req.query("theme"));
     const s = await snap(c);
     const src = await resolve(c, s, kind as FragmentKind, c.req.param("id")!, url.searchParams);
-    const page = await store.compose(`${src.key}:page:${theme}:${url.origin}`, HTML_TYPE, async () => {
-      const f = await fragmentOf(store, url.origin, src);
-      const canonical = `${url.origin}${url.pathname}${pageQuery(url.searchParams)}`;
-      const oembed = `${url.origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`;
-      return embedPage({ title: f.title, fragment: f.html, theme, oembed, css: CSS_PATH });
-    });
-    return send(c, page, s, { "Content-Security-Policy": EMBED_CSP });
+    const page = await store.compose(
+      s,
+      `${src.key}:page:${theme}:${url.origin}`,
+      HTML_TYPE,
+      async () => {
+        const f = await fragmentOf(store, url.origin, src);
+        const canonical = `${url.origin}${url.pathname}${pageQuery(url.searchParams)}`;
+        const oembed = `${url.origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`;
+        return embedPage({ title: f.title, fragment: f.html, theme, oembed, css: CSS_PATH });
+      },
+      { "Content-Security-Policy": EMBED_CSP },
+    );
+    return reply(c.req.raw, s, page);
   };
 
   // oEmbed 1.0 (https://oembed.com): a blog platform sends the page URL and gets an iframe to paste.
@@ -167,8 +176,8 @@ export function embedRoutes<E extends { Bindings: object }>(
       width,
       height,
     });
-    const cached = await store.compose(`oembed:${s.id}:${pageUrl}:${width}:${height}`, "application/json; charset=utf-8", async () => body);
-    return send(c, cached, s);
+    const cached = await store.compose(s, `${s.keys.manifest}:oembed:${pageUrl}:${width}:${height}`, "application/json; charset=utf-8", async () => body);
+    return reply(c.req.raw, s, cached);
   });
 }
 

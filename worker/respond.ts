@@ -1,7 +1,5 @@
 // Sends a cached body with ETag, Cache-Control and snapshot headers, answering If-None-Match with 304.
-import type { Context } from "hono";
 import type { Cached } from "./cache";
-import type { Snapshot } from "./store";
 
 /** Snapshot bodies are immutable per id; a publish changes the id, so browsers and CDNs may revalidate lazily. */
 export const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
@@ -12,8 +10,10 @@ export const CORS = {
   "Access-Control-Expose-Headers": "ETag, X-Atlas-Snapshot",
 } as const;
 
-export function matchesEtag(header: string | undefined, etag: string): boolean {
+export function matchesEtag(header: string | null | undefined, etag: string): boolean {
   if (!header) return false;
+  // The common case, a client echoing the ETag it was sent, without splitting or regexes.
+  if (header === etag) return true;
   const bare = etag.replace(/^W\//, "");
   return header.split(",").some((t) => {
     const tag = t.trim();
@@ -21,15 +21,8 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
-export function send(c: Context, cached: Cached, snap: Snapshot, extra: Record<string, string> = {}) {
-  const headers = {
-    ...CORS,
-    ETag: cached.etag,
-    "Cache-Control": CACHE_CONTROL,
-    "X-Atlas-Snapshot": snap.id,
-    Vary: "Accept-Encoding",
-    ...extra,
-  };
-  if (matchesEtag(c.req.header("If-None-Match"), cached.etag)) return c.body(null, 304, headers);
-  return c.body(cached.bytes, 200, { "Content-Type": cached.type, ...headers });
+/** The cached entry as a 200, or a 304 when the request's If-None-Match matches its ETag. Headers were built with the entry. */
+export function send(request: Request, cached: Cached): Response {
+  if (matchesEtag(request.headers.get("If-None-Match"), cached.etag)) return new Response(null, { status: 304, headers: cached.notModified });
+  return new Response(cached.bytes, { status: 200, headers: cached.ok });
 }

@@ -13,6 +13,16 @@ export interface Snapshot {
   keys: SnapshotKeys;
 }
 
+export interface CompareKind {
+  entry: Manifest["compare"][number];
+  ids: ReadonlySet<string>;
+}
+
+interface IndexedManifest {
+  manifest: Manifest;
+  compare: ReadonlyMap<string, CompareKind>;
+}
+
 /** How long an isolate trusts the pointer it read: a publish is seen within this time (KV itself takes ~60 s). */
 const POINTER_TTL_MS = 30_000;
 /** After a KV failure, serve the bundle for this long before trying KV again. */
@@ -28,7 +38,7 @@ export class SnapshotStore {
   #pointer: { snapshot: Snapshot; until: number } | undefined;
   #bundle: Bundle | undefined;
   readonly #responses = new ResponseCache();
-  readonly #manifests = new Map<string, Manifest>();
+  readonly #manifests = new Map<string, IndexedManifest>();
   readonly #memo = new Map<string, Promise<unknown>>();
 
   constructor(readonly loadBundle: () => Promise<Bundle>) {}
@@ -55,27 +65,35 @@ export class SnapshotStore {
     return snapshot;
   }
 
+  /** The snapshot the pointer named, while it is still trusted (no await, no KV); undefined once it expires. */
+  fresh(): Snapshot | undefined {
+    const p = this.#pointer;
+    return p && p.until > Date.now() ? p.snapshot : undefined;
+  }
+
   async #raw(kv: KVNamespace, snap: Snapshot, key: string): Promise<string | null> {
     if (snap.from === "bundle") return this.#bundle?.entries[key] ?? null;
     // KV refuses keys over 512 bytes; no snapshot key is that long, so such an id names nothing.
     if (key.length > MAX_KEY_BYTES / 3 && utf8.encode(key).length > MAX_KEY_BYTES) return null;
     return kv.get(key);
   }
-  /** A ready response for `key`, from the isolate cache, else KV or the bundle; null if the key is absent. */
-  async read(kv: KVNamespace, snap: Snapshot, key: string, type: string): Promise<Cached | null> {
+  /** A ready response for `key`, from the isolate cache, else KV or the bundle; null if the key is absent.
+   *  `key` must belong to `snap` (keys embed the snapshot id) and `extra` headers must be constant per key. */
+  async read(kv: KVNamespace, snap: Snapshot, key: string, type: string, extra?: Record<string, string>): Promise<Cached | null> {
     const hit = this.#responses.get(key);
     if (hit) return hit;
     const body = await this.#raw(kv, snap, key);
     if (body === null) return null;
-    return this.#responses.set(key, await cachedOf(body, type));
+    return this.#responses.set(key, await cachedOf(body, type, snap.id, extra));
   }
 
-  /** A response the worker composes itself (a join of two records), cached under `key`. */
-  async compose(key: string, type: string, make: () => Promise<string>): Promise<Cached> {
+  /** A response the worker composes itself (a join of two records, an HTML fragment), cached under `key`, which
+   *  must belong to `snap`; `extra` headers must be constant per key. */
+  async compose(snap: Snapshot, key: string, type: string, make: () => Promise<string>, extra?: Record<string, string>): Promise<Cached> {
     const hit = this.#responses.get(key);
     if (hit) return hit;
     const body = await make();
-    return this.#responses.set(key, await cachedOf(body, type));
+    return this.#responses.set(key, await cachedOf(body, type, snap.id, extra));
   }
 
   /** Any value derived from snapshot bodies (e.g. a rendered fragment), computed once per isolate under `key`. */
@@ -91,12 +109,23 @@ export class SnapshotStore {
   }
 
   async manifest(kv: KVNamespace, snap: Snapshot): Promise<Manifest> {
+    return (await this.#indexed(kv, snap)).manifest;
+  }
+
+  /** The manifest's comparable kinds by name, each with its ids as a Set (one lookup per request, not a scan). */
+  async compareKinds(kv: KVNamespace, snap: Snapshot): Promise<ReadonlyMap<string, CompareKind>> {
+    return (await this.#indexed(kv, snap)).compare;
+  }
+
+  async #indexed(kv: KVNamespace, snap: Snapshot): Promise<IndexedManifest> {
     const hit = this.#manifests.get(snap.id);
     if (hit) return hit;
     const raw = await this.#raw(kv, snap, snap.keys.manifest);
     if (raw === null) throw new Error(`snapshot ${snap.id} has no manifest`);
     const manifest = Manifest.parse(JSON.parse(raw));
-    this.#manifests.set(snap.id, manifest);
-    return manifest;
+    const compare = new Map(manifest.compare.map((entry) => [entry.kind as string, { entry, ids: new Set(entry.ids) }]));
+    const indexed = { manifest, compare };
+    this.#manifests.set(snap.id, indexed);
+    return indexed;
   }
 }

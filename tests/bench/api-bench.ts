@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { endpoints, probe, type Endpoint, type Probe } from "./endpoints";
-import { load, loadInterleaved, type LoadResult } from "./load";
+import { load, loadInterleaved, pairedRatio, type LoadResult } from "./load";
 import { freePort, startGroup, waitForHttp } from "./procs";
 import { ROOT, type EdgeRuntime } from "./edge-runtime";
 
@@ -18,11 +18,21 @@ export interface ApiRow {
   app: LoadResult;
   ceiling: LoadResult;
   static?: LoadResult;
+  /** Medians over rounds of app / ceiling, each round's app and ceiling loads run back to back. */
+  rpsRatio: number;
+  p99Ratio: number;
+}
+
+/** The ceiling's URL: a constant body of the probe's status and size, with the probe's own response headers. */
+export function ceilingPath(pr: Probe): string {
+  const h = Buffer.from(JSON.stringify(pr.responseHeaders)).toString("base64url");
+  return `/c/${pr.status}/${pr.bytes}?h=${h}`;
 }
 
 const ext = (type: string) => (type.includes("csv") ? ".csv" : type.includes("svg") ? ".svg" : ".json");
 
-export async function apiBench(rt: EdgeRuntime, dir: string, seconds: number, rounds: number, log: (s: string) => void): Promise<ApiRow[]> {
+/** `slice` seconds per load, `rounds` rounds at the budget's connection count (3 at the others, to keep the bench short). */
+export async function apiBench(rt: EdgeRuntime, dir: string, slice: number, rounds: number, log: (s: string) => void): Promise<ApiRow[]> {
   const probes = [];
   const staticDir = join(dir, "static");
   mkdirSync(staticDir, { recursive: true });
@@ -46,26 +56,31 @@ export async function apiBench(rt: EdgeRuntime, dir: string, seconds: number, ro
 
     // JIT warm-up of all three servers before anything is recorded.
     const first = probes[0]!;
-    for (const url of [rt.api + first.ep.path, `${rt.ceiling}/c/200/${first.probe.bytes}`, `${staticBase}/${first.file}`])
-      await load({ url, status: 200 }, 32, Math.min(2, seconds));
+    for (const url of [rt.api + first.ep.path, rt.ceiling + ceilingPath(first.probe), `${staticBase}/${first.file}`])
+      await load({ url, status: 200 }, 32, 2);
 
     const rows: ApiRow[] = [];
     for (const { ep, probe: pr, headers, file } of probes) {
       for (const connections of CONNECTIONS) {
         const targets = [
           { url: rt.api + ep.path, headers, status: ep.status },
-          { url: `${rt.ceiling}/c/${pr.status}/${pr.bytes}`, status: pr.status },
+          // The same request headers (If-None-Match for the 304 row) and the same response headers and size.
+          { url: rt.ceiling + ceilingPath(pr), headers, status: pr.status },
         ];
         // The static reference only at the budget's connection count, to keep the whole bench short.
         if (connections === BUDGET_CONNECTIONS) {
           const h: Record<string, string> = ep.revalidate ? { "if-none-match": await staticEtag(file) } : {};
           targets.push({ url: `${staticBase}/${ep.status === 404 ? "missing" : file}`, headers: h, status: ep.status });
         }
-        const [app, ceiling, stat] = (await loadInterleaved(targets, connections, seconds, rounds)) as [LoadResult, LoadResult, LoadResult?];
-        rows.push({ endpoint: ep, probe: pr, connections, app, ceiling, static: stat });
+        const n = connections === BUDGET_CONNECTIONS ? rounds : Math.min(3, rounds);
+        const [app, ceiling, stat] = (await loadInterleaved(targets, connections, slice, n)) as [LoadResult, LoadResult, LoadResult?];
+        const rpsRatio = pairedRatio(app, ceiling, (r) => r.rps);
+        const p99Ratio = pairedRatio(app, ceiling, (r) => r.p99);
+        rows.push({ endpoint: ep, probe: pr, connections, app, ceiling, static: stat, rpsRatio, p99Ratio });
         log(
           `  ${ep.name.padEnd(20)} c=${String(connections).padStart(2)}  app ${fmtRps(app.rps)} p99 ${app.p99.toFixed(2)} ms | ceiling ${fmtRps(ceiling.rps)} p99 ${ceiling.p99.toFixed(2)} ms` +
             (stat ? ` | static ${fmtRps(stat.rps)}` : "") +
+            ` | ratio ${Math.round(rpsRatio * 100)}% p99 ×${p99Ratio.toFixed(2)} (medians of ${n} rounds)` +
             (app.others > 0.1 ? `  [others used ${Math.round(app.others * 100)}% CPU]` : "") +
             (app.errors || app.wrongStatus ? `  (!) ${app.errors} errors, ${app.wrongStatus} unexpected statuses` : ""),
         );

@@ -11,6 +11,8 @@ export const SCALES = [1, 10, 100] as const;
 export const MAX_GROWTH_EXPONENT = 1.2;
 /** Workers' compressed script size limit on the free plan; the fallback snapshot is bundled into the worker. */
 export const FREE_SCRIPT_LIMIT = 3 * 1024 * 1024;
+/** Workers Paid allows a 10 MiB (gzip) script. */
+export const PAID_SCRIPT_LIMIT = 10 * 1024 * 1024;
 export const KV_VALUE_LIMIT = 25 * 1024 * 1024;
 
 export interface BuildRun {

@@ -35,7 +35,12 @@ export interface Probe {
   body: string;
   etag: string | null;
   type: string;
+  /** The response's own headers (minus those workerd adds itself), for the ceiling to send the same. */
+  responseHeaders: [string, string][];
 }
+
+/** Set by the runtime on every response, ours and the ceiling's alike. */
+const RUNTIME_HEADERS = new Set(["content-length", "date", "transfer-encoding", "connection", "keep-alive"]);
 
 export async function probe(base: string, ep: Endpoint): Promise<{ probe: Probe; headers: Record<string, string> }> {
   const first = await fetch(base + ep.path);
@@ -47,7 +52,14 @@ export async function probe(base: string, ep: Endpoint): Promise<{ probe: Probe;
   if (res.status !== ep.status) throw new Error(`${ep.name}: expected ${ep.status}, got ${res.status} from ${ep.path}`);
   const sent = ep.revalidate ? "" : body;
   return {
-    probe: { status: res.status, bytes: Buffer.byteLength(sent), body: sent, etag, type: first.headers.get("content-type") ?? "" },
+    probe: {
+      status: res.status,
+      bytes: Buffer.byteLength(sent),
+      body: sent,
+      etag,
+      type: first.headers.get("content-type") ?? "",
+      responseHeaders: [...res.headers].filter(([name]) => !RUNTIME_HEADERS.has(name)),
+    },
     headers,
   };
 }

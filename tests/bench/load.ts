@@ -10,9 +10,12 @@ export interface Target {
 }
 
 export interface LoadResult {
+  /** Medians over the rounds (each round is one slice of load). */
   rps: number;
   p50: number;
   p99: number;
+  /** Each round's own figures, in order; rounds of targets loaded together are paired by index. */
+  rounds: { rps: number; p50: number; p99: number }[];
   requests: number;
   errors: number;
   /** Responses whose status was not the expected one. */
@@ -49,15 +52,24 @@ async function once(t: Target, connections: number, seconds: number): Promise<Ra
   return { times, seconds: result.duration || seconds, errors: result.errors + result.timeouts, wrongStatus, othersCpu: others };
 }
 
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
 function summarise(raws: Raw[]): LoadResult {
-  const times = raws.flatMap((r) => r.times);
-  const sorted = Float64Array.from(times).sort();
+  const rounds = raws.map((r) => {
+    const sorted = Float64Array.from(r.times).sort();
+    return { rps: r.times.length / r.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  });
   const seconds = raws.reduce((s, r) => s + r.seconds, 0);
   return {
-    rps: times.length / seconds,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    requests: times.length,
+    rps: median(rounds.map((r) => r.rps)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    rounds,
+    requests: raws.reduce((s, r) => s + r.times.length, 0),
     errors: raws.reduce((s, r) => s + r.errors, 0),
     wrongStatus: raws.reduce((s, r) => s + r.wrongStatus, 0),
     others: raws.reduce((s, r) => s + r.othersCpu * r.seconds, 0) / seconds,
@@ -67,12 +79,22 @@ function summarise(raws: Raw[]): LoadResult {
 export const load = async (t: Target, connections: number, seconds: number) => summarise([await once(t, connections, seconds)]);
 
 /**
- * Loads each target for `seconds` in total, in `rounds` alternating slices (a b c a b c …), so that a
- * burst of other work on the machine hits every target alike and their ratios stay meaningful.
+ * Loads each target in `rounds` slices of `slice` seconds, interleaved and in alternating order
+ * (a b c, c b a, a b c …), so that a burst of other work on the machine, or the load generator's own
+ * warm-up, hits every target alike. Figures are medians over the rounds; `pairedRatio` compares two
+ * targets round by round.
  */
-export async function loadInterleaved(targets: Target[], connections: number, seconds: number, rounds: number): Promise<LoadResult[]> {
+export async function loadInterleaved(targets: Target[], connections: number, slice: number, rounds: number): Promise<LoadResult[]> {
   const raws: Raw[][] = targets.map(() => []);
-  for (let r = 0; r < rounds; r++)
-    for (const [i, t] of targets.entries()) raws[i]!.push(await once(t, connections, seconds / rounds));
+  for (let r = 0; r < rounds; r++) {
+    const order = [...targets.keys()];
+    if (r % 2) order.reverse();
+    for (const i of order) raws[i]!.push(await once(targets[i]!, connections, slice));
+  }
   return raws.map(summarise);
+}
+
+/** Median over rounds of a / b for one figure, rounds paired by index (both loaded in the same round). */
+export function pairedRatio(a: LoadResult, b: LoadResult, pick: (r: LoadResult["rounds"][number]) => number): number {
+  return median(a.rounds.map((r, i) => pick(r) / pick(b.rounds[i]!)));
 }

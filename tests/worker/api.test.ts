@@ -45,6 +45,24 @@ describe("API index and lists", () => {
     expect(stale.status).toBe(200);
   });
 
+  it("answers a URL it has answered before the same way: GET, HEAD (no body) and If-None-Match", async () => {
+    const path = "/api/v1/rankings/occupations-by-median-wage?format=csv";
+    const first = await get(path);
+    const body = await first.text();
+    const again = await get(path);
+    expect(again.status).toBe(200);
+    expect([...again.headers]).toEqual([...first.headers]);
+    expect(await again.text()).toBe(body);
+    const head = await get(path, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(await head.text()).toBe("");
+    const revalidated = await get(path, { headers: { "If-None-Match": first.headers.get("etag")! } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("content-disposition")).toContain("occupations-by-median-wage.csv");
+    expect((await get(path, { method: "POST" })).status).toBe(405);
+  });
+
   it("lists every source with URL (or null with a note), period and trust label", async () => {
     const body = (await (await get("/api/v1/sources")).json()) as { sources: { id: string; url: string | null; period: string; trust: string; note?: string }[] };
     expect(body.sources.map((s) => s.id)).toContain("bls-oews-national-m2024");

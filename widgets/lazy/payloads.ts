@@ -1,30 +1,19 @@
-// Fetches API payloads and parses them with core's widget schemas (zod/mini); loaded once per page.
+// Parses API payloads with core's widget schemas (zod/mini); loaded once per page. It imports nothing the
+// loader also imports, so the loader has no shared chunk to fetch before it runs. The loader fetches each
+// payload at the same time as this chunk (see ../chunks.ts) and hands the JSON here.
 import { ChartEmbed, ComparisonPayload, FactPayload, RankingPayload } from "../../core/embed";
-import { widgetMessages } from "../../core/messages";
-import { fetchJson, WidgetError } from "../fetch-json";
 
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
 
-async function load<T>(url: string, schema: Schema<T>, what: string, signal: AbortSignal): Promise<T> {
-  const parsed = schema.safeParse(await fetchJson(url, signal, what));
-  if (!parsed.success) throw new WidgetError("bad-response", widgetMessages["bad-response"]);
-  return parsed.data;
-}
+/** The parsed payload, or null when it does not match the schema. */
+const parser =
+  <T>(schema: Schema<T>) =>
+  (json: unknown): T | null => {
+    const parsed = schema.safeParse(json);
+    return parsed.success ? parsed.data : null;
+  };
 
-const enc = encodeURIComponent;
-
-export const loadChartEmbed = (base: string, id: string, signal: AbortSignal) =>
-  load(`${base}/api/v1/charts/${enc(id)}?format=embed`, ChartEmbed, id, signal);
-
-export const loadRanking = (base: string, id: string, signal: AbortSignal) =>
-  load(`${base}/api/v1/rankings/${enc(id)}`, RankingPayload, id, signal);
-
-export const loadComparison = (base: string, kind: string, a: string, b: string, signal: AbortSignal) =>
-  load(`${base}/api/v1/compare/${enc(kind)}?a=${enc(a)}&b=${enc(b)}`, ComparisonPayload, `${kind}: ${a} / ${b}`, signal);
-
-export const loadFact = (base: string, id: string, signal: AbortSignal) =>
-  load(`${base}/api/v1/facts/${enc(id)}`, FactPayload, id, signal);
-
-export async function loadJson(url: string, signal: AbortSignal): Promise<unknown> {
-  return fetchJson(url, signal, url);
-}
+export const parseChartEmbed = parser(ChartEmbed);
+export const parseRanking = parser(RankingPayload);
+export const parseComparison = parser(ComparisonPayload);
+export const parseFact = parser(FactPayload);
