@@ -1,7 +1,7 @@
 // The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
 import { Hono, type Context } from "hono";
 import { compareRecords, CompareRecord, entityKinds, type EntityKind, Source } from "../core/index";
-import { ApiError, onError, problemResponse } from "./errors";
+import { ApiError, onError, problemResponse, RETRY_FROM_BUNDLE } from "./errors";
 import { embedRoutes, sendFragment, type ResolveFragment } from "./html";
 import { openapi } from "./openapi";
 import type { Cached } from "./cache";
@@ -246,7 +246,13 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
         return method === "HEAD" ? new Response(null, res) : res;
       }
     }
-    return route(request, env, ctx);
+    return answer(request, env, ctx);
+  };
+  // A KV read that fails midway switches the store to the bundled snapshot; the request is answered once more
+  // from it (the same answer as when the pointer itself cannot be read), never with a 5xx.
+  const answer = async (request: Request, env: Parameters<typeof route>[1], ctx: Parameters<typeof route>[2]) => {
+    const res = await route(request, env, ctx);
+    return res.headers.has(RETRY_FROM_BUNDLE) ? route(request, env, ctx) : res;
   };
   return app;
 }

@@ -33,6 +33,14 @@ const utf8 = new TextEncoder();
 /** Bound of the memo of derived values (fragments), oldest evicted first. */
 const MEMO_LIMIT = 1000;
 
+/** A KV value could not be read. The store has switched to the bundled snapshot; the request is answered again from it. */
+export class KvUnavailable extends Error {
+  constructor(cause: unknown) {
+    super("KV value unreadable", { cause });
+    this.name = "KvUnavailable";
+  }
+}
+
 /** One per isolate: snapshot values never change under a given id, so they are cached without expiry. */
 export class SnapshotStore {
   #pointer: { snapshot: Snapshot; until: number } | undefined;
@@ -75,7 +83,13 @@ export class SnapshotStore {
     if (snap.from === "bundle") return this.#bundle?.entries[key] ?? null;
     // KV refuses keys over 512 bytes; no snapshot key is that long, so such an id names nothing.
     if (key.length > MAX_KEY_BYTES / 3 && utf8.encode(key).length > MAX_KEY_BYTES) return null;
-    return kv.get(key);
+    try {
+      return await kv.get(key);
+    } catch (err) {
+      console.error("KV value unreadable, serving the bundled snapshot", err);
+      this.#pointer = { snapshot: await this.#bundleSnapshot(), until: Date.now() + KV_RETRY_MS };
+      throw new KvUnavailable(err);
+    }
   }
   /** A ready response for `key`, from the isolate cache, else KV or the bundle; null if the key is absent.
    *  `key` must belong to `snap` (keys embed the snapshot id) and `extra` headers must be constant per key. */

@@ -49,6 +49,25 @@ describe("SnapshotStore over KV", () => {
   });
 });
 
+describe("KV failing midway", () => {
+  it("answers from the bundled snapshot when a value read fails after the pointer was read", async () => {
+    const bundled = await bundledSnapshot();
+    // The pointer names a published snapshot, but every value read fails (e.g. KV's read limit was reached).
+    const flaky = {
+      get: async (key: string) => (key === POINTER_KEY ? NEW_ID : Promise.reject(new Error("KV read limit"))),
+    } as unknown as KVNamespace;
+    const app = createApp(bundledSnapshot);
+    for (const path of ["/api/v1/rankings/occupations-by-employment", "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca", "/embed/chart/occupations-by-median-wage"]) {
+      const res = await app.request(path, {}, { ATLAS_KV: flaky });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("x-atlas-snapshot"), path).toBe(bundled.pointer);
+      expect(res.headers.has("x-atlas-retry-from-bundle")).toBe(false);
+    }
+    const missing = await app.request("/api/v1/rankings/no-such", {}, { ATLAS_KV: flaky });
+    expect(missing.status).toBe(404);
+  });
+});
+
 describe("ids longer than a KV key may be", () => {
   it.each(["/api/v1/rankings/", "/api/v1/charts/", "/api/v1/facts/", "/api/v1/entities/metros/", "/embed/chart/"])(
     "answers %s… with a 4xx, never a 5xx",
