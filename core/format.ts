@@ -1,20 +1,34 @@
 // Number formatting by unit and locale, and the generated one-paragraph summary of a ranking.
 import type { Ranking, Unit } from "./schemas";
 
-export function formatValue(value: number, unit: Unit, locale = "en-US"): string {
-  switch (unit) {
-    case "usd-per-year":
-      return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(value);
-    case "usd-per-hour":
-      return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", minimumFractionDigits: 2 }).format(value);
-    case "jobs":
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
-    case "percent":
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}%`;
-    case "ratio":
-    case "per-1000-jobs":
-      return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+const OPTIONS: Record<Unit, Intl.NumberFormatOptions> = {
+  "usd-per-year": { style: "currency", currency: "USD", maximumFractionDigits: 0 },
+  "usd-per-hour": { style: "currency", currency: "USD", minimumFractionDigits: 2 },
+  jobs: { maximumFractionDigits: 0 },
+  percent: { maximumFractionDigits: 1 },
+  ratio: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  "per-1000-jobs": { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+};
+
+/** Formatters by locale and unit: constructing an Intl.NumberFormat costs far more than formatting with one.
+ *  Locales can come from page attributes, so the cache is bounded. */
+const formatters = new Map<string, Intl.NumberFormat>();
+const MAX_FORMATTERS = 64;
+
+function formatter(unit: Unit, locale: string): Intl.NumberFormat {
+  const key = `${locale}\u0000${unit}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, OPTIONS[unit]);
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatters.set(key, f);
   }
+  return f;
+}
+
+export function formatValue(value: number, unit: Unit, locale = "en-US"): string {
+  const text = formatter(unit, locale).format(value);
+  return unit === "percent" ? `${text}%` : text;
 }
 
 /** A plain-language paragraph of what a ranking shows; every number in it comes from the ranking's items. */

@@ -18,5 +18,6 @@ export function safeSvg(text: string): SVGSVGElement | null {
   }
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
-  return document.importNode(svg, true);
+  // Moved, not copied: the parsed document is thrown away.
+  return document.adoptNode(svg);
 }

@@ -29,6 +29,23 @@ describe("<ml-employer-chart>", () => {
     );
   });
 
+  it("loads at once when on screen, and only when scrolled near when far below or not rendered", async () => {
+    const near = mount({ chart: "occupations-by-employment", api });
+    const spacer = document.createElement("div");
+    spacer.style.height = `${innerHeight + 3000}px`;
+    document.body.append(spacer);
+    const far = mount({ chart: "occupations-by-median-wage", api });
+    const hidden = mount({ chart: "occupations-by-median-wage", api, hidden: "" });
+    await until(() => near.shadowRoot?.querySelector(".figure svg"));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(far.shadowRoot?.querySelector(".figure")).toBeNull();
+    expect(hidden.shadowRoot?.querySelector(".figure")).toBeNull();
+    far.scrollIntoView();
+    await until(() => far.shadowRoot?.querySelector(".figure svg"));
+    expect(hidden.shadowRoot?.querySelector(".figure")).toBeNull();
+    scrollTo(0, 0);
+  });
+
   it("formats numbers for the lang attribute", async () => {
     const el = mount({ chart: "occupations-by-employment", api, lang: "de-DE" });
     await until(() => el.shadowRoot?.querySelector("tbody tr"));
