@@ -19,7 +19,12 @@ function formatter(unit: Unit, locale: string): Intl.NumberFormat {
   const key = `${locale}\u0000${unit}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, OPTIONS[unit]);
+    try {
+      f = new Intl.NumberFormat(locale, OPTIONS[unit]);
+    } catch {
+      // Not a locale (e.g. a mistyped lang attribute): ignored, as browsers ignore an invalid lang.
+      f = new Intl.NumberFormat("en-US", OPTIONS[unit]);
+    }
     if (formatters.size >= MAX_FORMATTERS) formatters.clear();
     formatters.set(key, f);
   }

@@ -52,6 +52,17 @@ describe("<ml-employer-chart>", () => {
     expect(el.shadowRoot!.textContent).toContain("233.440");
   });
 
+  it("ignores a lang that is not a locale, as browsers do, and formats as en-US without throwing", async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    addEventListener("error", onError);
+    const el = mount({ chart: "occupations-by-employment", api, lang: "not a locale!" });
+    await until(() => el.shadowRoot?.querySelector("tbody tr"));
+    expect(el.shadowRoot!.textContent).toContain("233,440");
+    removeEventListener("error", onError);
+    expect(errors).toEqual([]);
+  });
+
   it("becomes a live Vega view on first pointer contact", async () => {
     const el = mount({ chart: "occupations-by-employment", api });
     const figure = await until(() => el.shadowRoot?.querySelector<HTMLElement>(".figure:has(svg)"));
