@@ -73,13 +73,8 @@ export async function sendFragment(c: Context, store: SnapshotStore, s: Snapshot
 /** Answers with a cache entry (and remembers the URL's answer; see `hot` in app.ts). */
 export type Reply = (request: Request, s: Snapshot, cached: Cached) => Response;
 
-/** The API path a page under /embed/ shows, e.g. /embed/chart/x → /api/v1/charts/x. */
-const EMBED_ROUTES: Record<string, (rest: string) => string> = {
-  chart: (id) => `/api/v1/charts/${id}`,
-  ranking: (id) => `/api/v1/rankings/${id}`,
-  fact: (id) => `/api/v1/facts/${id}`,
-  compare: (kind) => `/api/v1/compare/${kind}`,
-};
+/** What a page under /embed/ can show: /embed/chart/{id} shows what /api/v1/charts/{id}?format=html does, etc. */
+const EMBED_KINDS: ReadonlySet<string> = new Set<FragmentKind>(["chart", "ranking", "fact", "compare"]);
 
 export type ResolveFragment = (c: Context, s: Snapshot, kind: FragmentKind, id: string, query: URLSearchParams) => Promise<FragmentSource>;
 
@@ -119,7 +114,7 @@ export function embedRoutes<E extends { Bindings: object }>(
 
   const embedPageResponse = async (c: Context<E>) => {
     const kind = c.req.param("kind")!;
-    if (!(kind in EMBED_ROUTES)) throw new ApiError("not-found", `No embed kind "${kind.slice(0, 40)}"; use chart, ranking, compare or fact.`);
+    if (!EMBED_KINDS.has(kind)) throw new ApiError("not-found", `No embed kind "${kind.slice(0, 40)}"; use chart, ranking, compare or fact.`);
     const url = new URL(c.req.url);
     const theme = themeOf(c.req.query("theme"));
     const s = await snap(c);
@@ -153,7 +148,7 @@ export function embedRoutes<E extends { Bindings: object }>(
     }
     const here = new URL(c.req.url);
     const m = /^\/embed\/([a-z]+)\/([a-z0-9-]+)$/.exec(target.pathname);
-    if (target.origin !== here.origin || !m || !(m[1]! in EMBED_ROUTES))
+    if (target.origin !== here.origin || !m || !EMBED_KINDS.has(m[1]!))
       throw new ApiError("not-found", `Only ${here.origin}/embed/{chart|ranking|compare|fact}/{id} pages can be embedded.`);
     const kind = m[1] as FragmentKind;
     const s = await snap(c);
