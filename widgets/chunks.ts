@@ -1,6 +1,7 @@
 // The lazily loaded chunks, each fetched once per page however many elements there are, and the payload
 // loader: the API request starts at the same time as the parser chunk's import, not after it.
 import { widgetMessages } from "../core/messages";
+import { checkChartEmbed } from "./chart-guard";
 import { fetchJson, WidgetError } from "./fetch-json";
 
 type Payloads = typeof import("./lazy/payloads");
@@ -21,8 +22,12 @@ async function load<T>(url: string, what: string, signal: AbortSignal, parser: (
   return data;
 }
 
-export const loadChartEmbed = (base: string, id: string, signal: AbortSignal) =>
-  load(`${base}/api/v1/charts/${enc(id)}?format=embed`, id, signal, (p) => p.parseChartEmbed);
+/** Charts are checked without the parser chunk, so their first paint waits only for their own payload. */
+export async function loadChartEmbed(base: string, id: string, signal: AbortSignal) {
+  const data = checkChartEmbed(await fetchJson(`${base}/api/v1/charts/${enc(id)}?format=embed`, signal, id));
+  if (data === null) throw new WidgetError("bad-response", widgetMessages["bad-response"]);
+  return data;
+}
 
 export const loadRanking = (base: string, id: string, signal: AbortSignal) =>
   load(`${base}/api/v1/rankings/${enc(id)}`, id, signal, (p) => p.parseRanking);

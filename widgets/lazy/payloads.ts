@@ -1,7 +1,7 @@
 // Parses API payloads with core's widget schemas (zod/mini); loaded once per page. It imports nothing the
 // loader also imports, so the loader has no shared chunk to fetch before it runs. The loader fetches each
 // payload at the same time as this chunk (see ../chunks.ts) and hands the JSON here.
-import { ChartEmbed, ComparisonPayload, FactPayload, RankingPayload } from "../../core/embed";
+import { ComparisonPayload, FactPayload, RankingPayload } from "../../core/embed";
 
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
 
@@ -13,7 +13,6 @@ const parser =
     return parsed.success ? parsed.data : null;
   };
 
-export const parseChartEmbed = parser(ChartEmbed);
 export const parseRanking = parser(RankingPayload);
 export const parseComparison = parser(ComparisonPayload);
 export const parseFact = parser(FactPayload);
