@@ -1,8 +1,8 @@
 // The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
 import { Hono, type Context } from "hono";
-import { compareRecords, CompareRecord, entityKinds, type EntityKind, Source } from "../core/index";
+import { compareRecords, CompareRecord, entityKinds, type EntityKind, type FragmentKind, Source } from "../core/index";
 import { ApiError, onError, problemResponse, RETRY_FROM_BUNDLE } from "./errors";
-import { embedRoutes, sendFragment, type ResolveFragment } from "./html";
+import { embedRoutes, fragmentEntry, type ResolveFragment } from "./html";
 import { openapi } from "./openapi";
 import type { Cached } from "./cache";
 import { CORS, send } from "./respond";
@@ -194,8 +194,8 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
         throw new ApiError("not-found", `No fragment kind "${String(kind)}".`);
     }
   };
-  const fragment = async (c: Context<Env>, s: Snapshot, kind: "chart" | "ranking" | "fact" | "compare", id: string) =>
-    remember(c.req.raw, s, await sendFragment(c, store, s, await resolve(c, s, kind, id, new URL(c.req.url).searchParams)));
+  const fragment = async (c: Context<Env>, s: Snapshot, kind: FragmentKind, id: string) =>
+    remember(c.req.raw, s, await fragmentEntry(c, store, s, await resolve(c, s, kind, id, new URL(c.req.url).searchParams)));
   embedRoutes(app, store, snap, resolve, remember);
 
   async function joinRecords(c: Context<Env>, s: Snapshot, entry: CompareKind["entry"], a: string, b: string) {

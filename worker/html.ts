@@ -8,6 +8,7 @@ import {
   EMBED_CSS,
   embedHeights,
   embedPage,
+  embedPath,
   embedThemes,
   esc,
   factFragment,
@@ -65,7 +66,7 @@ export function fragmentOf(store: SnapshotStore, origin: string, src: FragmentSo
 }
 
 /** The cache entry of a fragment (links in it are absolute, so it is cached per origin). */
-export async function sendFragment(c: Context, store: SnapshotStore, s: Snapshot, src: FragmentSource): Promise<Cached> {
+export async function fragmentEntry(c: Context, store: SnapshotStore, s: Snapshot, src: FragmentSource): Promise<Cached> {
   const origin = new URL(c.req.url).origin;
   return store.compose(s, `${src.key}:html:${origin}`, HTML_TYPE, async () => (await fragmentOf(store, origin, src)).html);
 }
@@ -125,7 +126,7 @@ export function embedRoutes<E extends { Bindings: object }>(
       HTML_TYPE,
       async () => {
         const f = await fragmentOf(store, url.origin, src);
-        const canonical = `${url.origin}${url.pathname}${pageQuery(url.searchParams)}`;
+        const canonical = url.origin + embedPath(kind as FragmentKind, c.req.param("id")!, queryOf(url.searchParams));
         const oembed = `${url.origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`;
         return embedPage({ title: f.title, fragment: f.html, theme, oembed, css: CSS_PATH });
       },
@@ -156,7 +157,7 @@ export function embedRoutes<E extends { Bindings: object }>(
     const f = await fragmentOf(store, here.origin, src);
     const width = clamp(c.req.query("maxwidth"), 640);
     const height = clamp(c.req.query("maxheight"), embedHeights[kind]);
-    const pageUrl = `${here.origin}${target.pathname}${pageQuery(target.searchParams)}`;
+    const pageUrl = here.origin + embedPath(kind, m[2]!, queryOf(target.searchParams));
     const iframe =
       `<iframe src="${esc(pageUrl)}" title="${esc(f.title)}" width="${width}" height="${height}" ` +
       `style="border:0;max-width:100%" loading="lazy"></iframe>`;
@@ -176,16 +177,8 @@ export function embedRoutes<E extends { Bindings: object }>(
   });
 }
 
-/** Only the query parameters an embed page understands, in a fixed order. */
-function pageQuery(q: URLSearchParams): string {
-  const keep = new URLSearchParams();
-  for (const k of ["a", "b", "theme"]) {
-    const v = q.get(k);
-    if (v) keep.set(k, v);
-  }
-  const s = keep.toString();
-  return s ? `?${s}` : "";
-}
+/** The query parameters an embed page understands. */
+const queryOf = (q: URLSearchParams) => ({ a: q.get("a") ?? undefined, b: q.get("b") ?? undefined, theme: q.get("theme") ?? undefined });
 
 /** A positive integer no larger than `fallback`, else the fallback (oEmbed's maxwidth/maxheight are upper bounds). */
 function clamp(raw: string | undefined, fallback: number): number {
