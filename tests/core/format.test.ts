@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatValue, summariseRanking } from "../../core/index";
+import { enUsMismatches } from "../helpers/en-us-cases";
 
 describe("formatValue", () => {
   it("formats dollars, jobs and ratios for the locale", () => {
@@ -7,6 +8,17 @@ describe("formatValue", () => {
     expect(formatValue(233440, "jobs")).toBe("233,440");
     expect(formatValue(3.8, "ratio")).toBe("3.80");
     expect(formatValue(233440, "jobs", "de-DE")).toBe("233.440");
+  });
+
+  it("writes en-US without Intl exactly as Node's Intl.NumberFormat does, ties and negative zero included", () => {
+    expect(formatValue(-0.4, "jobs")).toBe("-0");
+    expect(formatValue(2.675, "ratio")).toBe("2.68"); // rounds the shortest decimal, as ICU does, not the double below it
+    expect(formatValue(999.995, "usd-per-hour")).toBe("$1,000.00");
+    expect(formatValue(1234.5, "usd-per-year")).toBe("$1,235");
+    expect(formatValue(-1234.5, "usd-per-hour")).toBe("-$1,234.50");
+    expect(formatValue(36, "percent")).toBe("36%");
+    expect(formatValue(Number.NaN, "jobs")).toBe("NaN");
+    expect(enUsMismatches()).toEqual([]);
   });
 });
 
