@@ -33,7 +33,9 @@ export interface BrowserResult {
   runs: number;
   widgets: PageRun[];
   vega: PageRun[];
-  median: { widgets: PageRun; vega: PageRun };
+  /** The floor: the same SVGs written into the HTML, no script and no API request. */
+  inline: PageRun[];
+  median: { widgets: PageRun; vega: PageRun; inline: PageRun };
   bundleGzip: { vega: number };
 }
 
@@ -174,6 +176,9 @@ export async function browserBench(api: string, dir: string, runs: number, log: 
       charts.map((id) => `<ml-employer-chart chart="${id}" api="${api}"></ml-employer-chart>`).join("\n") +
       `\n</body></html>\n`,
   );
+  // The floor for any approach: the same pre-rendered SVGs already in the page (no script, no API round trip).
+  const svgs = await Promise.all(charts.map(async (id) => (await fetch(`${api}/api/v1/charts/${id}?format=svg`)).text()));
+  writeFileSync(join(pages, "inline.html"), `${head}</head><body>\n${svgs.map((svg) => `<div class="chart">${svg}</div>`).join("\n")}\n</body></html>\n`);
   writeFileSync(
     join(pages, "vega.html"),
     `${head}<script src="/vega-bundle.js"></script></head><body>\n` +
@@ -187,16 +192,20 @@ export async function browserBench(api: string, dir: string, runs: number, log: 
   const browser = await launchWithout(OFF_FEATURES);
   const widgets: PageRun[] = [];
   const vega: PageRun[] = [];
+  const inline: PageRun[] = [];
   try {
     // One unmeasured warm-up of each (browser process, code caches of the bench itself), then interleaved runs.
     await runPage(browser, `${origin}/widgets.html`, WIDGETS_DRAWN);
     await runPage(browser, `${origin}/vega.html`, VEGA_DRAWN);
+    await runPage(browser, `${origin}/inline.html`, VEGA_DRAWN);
     for (let i = 0; i < runs; i++) {
       const w = await runPage(browser, `${origin}/widgets.html`, WIDGETS_DRAWN);
       const v = await runPage(browser, `${origin}/vega.html`, VEGA_DRAWN);
+      const f = await runPage(browser, `${origin}/inline.html`, VEGA_DRAWN);
       widgets.push(w);
       vega.push(v);
-      log(`  run ${i + 1}: widgets ${w.ms.toFixed(0)} ms, ${(w.gzipBytes / 1024).toFixed(1)} kB gzip (${w.requests} requests, network ${w.networkMs.toFixed(0)} ms); vega-embed ${v.ms.toFixed(0)} ms, ${(v.gzipBytes / 1024).toFixed(1)} kB gzip (${v.requests} requests, network ${v.networkMs.toFixed(0)} ms)`);
+      inline.push(f);
+      log(`  run ${i + 1}: widgets ${w.ms.toFixed(0)} ms, ${(w.gzipBytes / 1024).toFixed(1)} kB gzip (${w.requests} requests, network ${w.networkMs.toFixed(0)} ms); vega-embed ${v.ms.toFixed(0)} ms, ${(v.gzipBytes / 1024).toFixed(1)} kB gzip (${v.requests} requests, network ${v.networkMs.toFixed(0)} ms); inline SVG ${f.ms.toFixed(0)} ms`);
     }
   } finally {
     await browser.close();
@@ -209,5 +218,5 @@ export async function browserBench(api: string, dir: string, runs: number, log: 
     requests: median(rs.map((r) => r.requests)),
     networkMs: median(rs.map((r) => r.networkMs)),
   });
-  return { charts, runs, widgets, vega, median: { widgets: med(widgets), vega: med(vega) }, bundleGzip: { vega: vegaGzip } };
+  return { charts, runs, widgets, vega, inline, median: { widgets: med(widgets), vega: med(vega), inline: med(inline) }, bundleGzip: { vega: vegaGzip } };
 }
