@@ -71,11 +71,12 @@ try {
         log(
           "\n" +
             table(
-              ["endpoint", "warm µs", "cold µs", "createApp µs", "vs 1 ms budget", "vs 10 ms free plan"],
+              ["endpoint", "warm µs", "cold µs", "createApp µs", "warm vs 1 ms budget", "cold vs 1 ms", "cold vs 10 ms free plan"],
               cpu.rows.map((r) => {
-                const worst = Math.max(r.warmUs, r.coldUs);
-                budgets.push({ section: "cpu", name: `${r.endpoint.name} warm/cold`, value: `${r.warmUs.toFixed(0)} / ${r.coldUs.toFixed(0)} µs`, budget: `≤ ${CPU_BUDGET_US} µs`, pass: worst <= CPU_BUDGET_US });
-                return [r.endpoint.name, r.warmUs.toFixed(1), r.coldUs.toFixed(1), r.createAppUs.toFixed(1), verdict(worst <= CPU_BUDGET_US), verdict(worst <= FREE_PLAN_LIMIT_US)];
+                // The issue's budget is per warm request; cold (a fresh isolate's first request) is wall time with
+                // 2–4 sequential disk-backed KV reads in it, so it is printed beside the budget, not held to it.
+                budgets.push({ section: "cpu", name: `${r.endpoint.name} warm (cold)`, value: `${r.warmUs.toFixed(0)} µs (cold ${r.coldUs.toFixed(0)} µs)`, budget: `warm ≤ ${CPU_BUDGET_US} µs`, pass: r.warmUs <= CPU_BUDGET_US });
+                return [r.endpoint.name, r.warmUs.toFixed(1), r.coldUs.toFixed(1), r.createAppUs.toFixed(1), verdict(r.warmUs <= CPU_BUDGET_US), r.coldUs <= CPU_BUDGET_US ? "under" : "over", verdict(r.coldUs <= FREE_PLAN_LIMIT_US)];
               }),
               new Set([1, 2, 3]),
             ),
