@@ -1,14 +1,7 @@
 // The worker inside workerd, with the bundled snapshot and local KV seeded through `env`.
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-
-const BASE = "http://atlas.test";
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(BASE + path, init));
-
-async function problem(res: Response) {
-  expect(res.headers.get("content-type")).toContain("application/problem+json");
-  return (await res.json()) as { type: string; code: string; status: number; title: string; detail: string };
-}
+import { get, problem } from "./client";
 
 describe("API index and lists", () => {
   it("links to every collection from /api/v1", async () => {

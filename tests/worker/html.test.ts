@@ -1,9 +1,6 @@
 // Script-free HTML inside workerd: fragments (?format=html), embed pages for iframes, and oEmbed.
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-
-const BASE = "http://atlas.test";
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(BASE + path, init));
+import { BASE, get, problem } from "./client";
 
 const FRAGMENTS = [
   ["chart", "/api/v1/charts/occupations-by-median-wage?format=html", "/api/v1/charts/occupations-by-median-wage?format=embed"],
@@ -54,8 +51,7 @@ describe("HTML fragments", () => {
   ])("answers %s with %i %s as problem+json", async (path, status, code) => {
     const res = await get(path);
     expect(res.status).toBe(status);
-    expect(res.headers.get("content-type")).toContain("application/problem+json");
-    expect(((await res.json()) as { code: string }).code).toBe(code);
+    expect((await problem(res)).code).toBe(code);
   });
 });
 
@@ -120,6 +116,6 @@ describe("oEmbed", () => {
   ])("answers oEmbed%s with %i %s", async (query, status, code) => {
     const res = await get(`/oembed${query}`);
     expect(res.status).toBe(status);
-    expect(((await res.json()) as { code: string }).code).toBe(code);
+    expect((await problem(res)).code).toBe(code);
   });
 });
