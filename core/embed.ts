@@ -1,6 +1,6 @@
 // Payloads the widgets read, written with zod/mini so the widget bundle stays small; the build validates with them too.
 import * as z from "zod/mini";
-import { trustLabels, units } from "./vocab";
+import { bounds, reliabilityMarks, trustLabels, units } from "./vocab";
 
 const EmbedSource = z.object({
   id: z.string(),
@@ -14,6 +14,15 @@ export type EmbedSource = z.infer<typeof EmbedSource>;
 
 const EmbedSnapshot = z.object({ id: z.string(), builtAt: z.string() });
 
+/** How a figure is to be read: a bound (top code) and its reliability, where the source publishes them. */
+const FigureMarks = {
+  bound: z.optional(z.enum(bounds)),
+  prse: z.optional(z.number()),
+  reliability: z.optional(z.enum(reliabilityMarks)),
+};
+const EmbedGap = z.object({ id: z.string(), name: z.string(), reason: z.string() });
+export type EmbedGap = z.infer<typeof EmbedGap>;
+
 /** `?format=embed` of a chart: what a widget needs for first paint without the chart runtime. */
 export const ChartEmbed = z.object({
   snapshot: EmbedSnapshot,
@@ -25,9 +34,11 @@ export const ChartEmbed = z.object({
     unit: z.enum(units),
     valueLabel: z.string(),
     sources: z.array(EmbedSource),
+    /** Entities left out for want of a published figure, with the reason. */
+    gaps: z.optional(z.array(EmbedGap)),
   }),
   /** The rows the chart shows, for the accessible data table. */
-  rows: z.array(z.object({ rank: z.number(), id: z.string(), name: z.string(), value: z.number() })),
+  rows: z.array(z.object({ rank: z.number(), id: z.string(), name: z.string(), value: z.number(), ...FigureMarks })),
   /** Pre-rendered at build time from the same spec; static, no scripts. */
   svg: z.string(),
   links: z.object({ vega: z.string(), csv: z.string(), json: z.string() }),
@@ -42,6 +53,7 @@ const PayloadFigure = z.object({
   trust: z.enum(trustLabels),
   derivedFrom: z.optional(z.string()),
   note: z.optional(z.string()),
+  ...FigureMarks,
 });
 
 /** `/api/v1/rankings/{id}` as a widget reads it (unknown fields are ignored). */
@@ -54,6 +66,7 @@ export const RankingPayload = z.object({
     summary: z.string(),
     sources: z.array(EmbedSource),
     items: z.array(z.object({ rank: z.number(), id: z.string(), name: z.string(), figure: PayloadFigure })),
+    gaps: z.optional(z.array(EmbedGap)),
     links: z.object({ self: z.string(), csv: z.string() }),
   }),
 });
@@ -71,6 +84,7 @@ export const ComparisonPayload = z.object({
     differences: z.array(
       z.object({ metric: z.string(), unit: z.enum(units), a: z.number(), b: z.number(), difference: z.number(), ratio: z.nullable(z.number()) }),
     ),
+    gaps: z.optional(z.array(z.object({ metric: z.string(), missing: z.string(), name: z.string(), reason: z.string() }))),
     sources: z.array(EmbedSource),
   }),
 });

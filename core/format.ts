@@ -75,6 +75,17 @@ export function formatValue(value: number, unit: Unit, locale = "en-US"): string
   return unit === "percent" ? `${text}%` : text;
 }
 
+/** A figure as text: a top-coded value reads "≥ $239,200", since the source publishes only that bound. */
+export function formatFigure(f: { value: number; unit: Unit; bound?: "at-least" }, locale = "en-US"): string {
+  const text = formatValue(f.value, f.unit, locale);
+  return f.bound === "at-least" ? `≥ ${text}` : text;
+}
+
+/** The words shown beside a figure marked for reliability. */
+export function reliabilityText(prse: number): string {
+  return `use with caution: relative standard error ${prse}%`;
+}
+
 /** A plain-language paragraph of what a ranking shows; every number in it comes from the ranking's items. */
 export function summariseRanking(r: Pick<Ranking, "title" | "items" | "unit" | "order">, noun: string): string {
   const items = r.items;

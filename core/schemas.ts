@@ -1,6 +1,6 @@
 // Zod schemas for everything the data build publishes and the worker and widgets read.
 import { z } from "zod";
-import { trustLabels, units } from "./vocab";
+import { bounds, reliabilityMarks, trustLabels, units } from "./vocab";
 
 export { trustLabels, units };
 
@@ -36,6 +36,12 @@ export const Figure = z.object({
   trust: TrustLabel,
   derivedFrom: z.string().optional(),
   note: z.string().optional(),
+  /** "at-least": the source publishes only that the estimate is at or above `value` (a top code). */
+  bound: z.enum(bounds).optional(),
+  /** Percent relative standard error the source publishes for this estimate (OEWS EMP_PRSE, MEAN_PRSE). */
+  prse: z.number().nonnegative().optional(),
+  /** Set when `prse` is at or above PRSE_CAUTION_THRESHOLD. */
+  reliability: z.enum(reliabilityMarks).optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 
@@ -73,6 +79,8 @@ export const Entity = z.object({
   code: z.string().optional(),
   description: z.string().optional(),
   figures: z.record(z.string(), Figure),
+  /** Metric → why its source publishes no figure for this entity, in the source's words. */
+  gaps: z.record(z.string(), z.string().min(1)).default({}),
   claims: z.array(Claim).default([]),
 });
 export type Entity = z.infer<typeof Entity>;
@@ -84,6 +92,10 @@ export const RankingItem = z.object({
   figure: Figure,
 });
 export type RankingItem = z.infer<typeof RankingItem>;
+
+/** An entity left out of a ranking, chart or comparison because its source publishes no figure, and why. */
+export const Gap = z.object({ id: slug, name: z.string().min(1), reason: z.string().min(1) });
+export type Gap = z.infer<typeof Gap>;
 
 export const SnapshotMeta = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/),
@@ -102,6 +114,8 @@ export const Ranking = z.object({
   summary: z.string().min(1),
   sources: z.array(Source).min(1),
   items: z.array(RankingItem).min(1),
+  /** Entities of the kind with no figure for the metric: stated, never silently dropped. */
+  gaps: z.array(Gap),
   links: z.object({ self: z.string(), chart: z.string(), csv: z.string() }),
 });
 export type Ranking = z.infer<typeof Ranking>;
@@ -112,6 +126,7 @@ export const CompareRecord = z.object({
   id: slug,
   name: z.string().min(1),
   figures: z.record(z.string(), Figure),
+  gaps: z.record(z.string(), z.string().min(1)).default({}),
 });
 export type CompareRecord = z.infer<typeof CompareRecord>;
 
@@ -126,11 +141,16 @@ export const Difference = z.object({
 });
 export type Difference = z.infer<typeof Difference>;
 
+export const ComparisonGap = z.object({ metric: z.string(), missing: slug, name: z.string(), reason: z.string().min(1) });
+export type ComparisonGap = z.infer<typeof ComparisonGap>;
+
 export const Comparison = z.object({
   kind: EntityKind,
   a: CompareRecord,
   b: CompareRecord,
   differences: z.array(Difference),
+  /** Figures one of the two has and the other lacks, and why the other's is missing. */
+  gaps: z.array(ComparisonGap),
   sources: z.array(Source),
 });
 export type Comparison = z.infer<typeof Comparison>;

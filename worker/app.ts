@@ -1,6 +1,6 @@
 // The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
 import { Hono, type Context } from "hono";
-import { compareRecords, CompareRecord, entityKinds, type EntityKind, type FragmentKind, Source } from "../core/index";
+import { compareRecords, comparisonGaps, CompareRecord, entityKinds, type EntityKind, type FragmentKind, Source } from "../core/index";
 import { ApiError, onError, problemResponse, RETRY_FROM_BUNDLE } from "./errors";
 import { embedRoutes, fragmentEntry, type ResolveFragment } from "./html";
 import { openapi } from "./openapi";
@@ -216,6 +216,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
           a: ra!.record,
           b: rb!.record,
           differences: compareRecords(ra!.record, rb!.record),
+          gaps: comparisonGaps(ra!.record, rb!.record),
           sources: [...sources.values()].sort((x, y) => x.id.localeCompare(y.id)),
         },
       });

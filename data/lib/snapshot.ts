@@ -4,6 +4,7 @@ import {
   axisFormat,
   ChartEmbed,
   compareRecords,
+  comparisonGaps,
   Manifest,
   Ranking,
   rankEntities,
@@ -84,6 +85,7 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
       summary: summariseRanking(base, def.noun),
       sources: sourcesFor(items.map((it) => it.figure.source), sourceById),
       items,
+      gaps: [],
       links: {
         self: `${API}/rankings/${def.id}`,
         chart: `${API}/charts/${def.id}`,
@@ -132,7 +134,7 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
         const [x, y] = a.id < b.id ? [a, b] : [b, a];
         put(keys.comparePair(kind, x.id, y.id), {
           snapshot,
-          comparison: { kind, a: x, b: y, differences: compareRecords(x, y), sources: srcOf(x, y) },
+          comparison: { kind, a: x, b: y, differences: compareRecords(x, y), gaps: comparisonGaps(x, y), sources: srcOf(x, y) },
         });
       }
   }

@@ -17,6 +17,7 @@ const ranking = (n: number): Ranking => ({
   summary: "Metro 0 leads.",
   sources: [{ id: "src", organisation: "Org", title: "Title", url: null, period: "May 2024", trust: "third-party" }],
   items: Array.from({ length: n }, (_, i) => item(i)),
+  gaps: [],
   links: { self: "/s", chart: "/c", csv: "/s?format=csv" },
 });
 const meta = { id: "metros-by-employment", snapshot: { id: "0123456789ab", builtAt: "2026-01-01T00:00:00Z", schemaVersion: 1 as const } };

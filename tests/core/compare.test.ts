@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareRecords, snapshotKeys, type CompareRecord } from "../../core/index";
 
-const rec = (id: string, figures: CompareRecord["figures"]): CompareRecord => ({ kind: "metros", id, name: id.toUpperCase(), figures });
+const rec = (id: string, figures: CompareRecord["figures"]): CompareRecord => ({ kind: "metros", id, name: id.toUpperCase(), figures, gaps: {} });
 const f = (value: number, unit: "jobs" | "ratio" = "jobs") => ({ value, unit, source: "src", period: "May 2024", trust: "third-party" as const });
 
 describe("compareRecords(a, b)", () => {

@@ -11,6 +11,7 @@ const ranking: Ranking = {
   summary: "S",
   sources: [{ id: "src", organisation: "O", title: "T", url: "https://example.org/x", period: "May 2024", trust: "third-party" }],
   items: [{ rank: 1, id: "ny", name: 'New York, "NY"', figure: { value: 19810, unit: "jobs", source: "src", period: "May 2024", trust: "third-party" } }],
+  gaps: [],
   links: { self: "/r", chart: "/c", csv: "/r?format=csv" },
 };
 

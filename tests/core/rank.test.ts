@@ -7,6 +7,7 @@ const entity = (id: string, name: string, figures: Record<string, Figure>): Enti
   id,
   name,
   figures,
+  gaps: {},
   claims: [],
 });
 
