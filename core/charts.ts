@@ -1,4 +1,5 @@
 // Vega-Lite spec builders: a ranking becomes a horizontal bar chart with its data and provenance inlined.
+import { BOUND_NOTE, CAUTION_NOTE, figureCell } from "./notes";
 import type { ChartMeta, Ranking, Unit } from "./schemas";
 
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
@@ -21,7 +22,13 @@ export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking
     id: it.id,
     name: it.name,
     value: it.figure.value,
+    ...(it.figure.bound ? { bound: it.figure.bound } : {}),
+    ...(it.figure.prse !== undefined ? { prse: it.figure.prse } : {}),
+    ...(it.figure.reliability ? { reliability: it.figure.reliability } : {}),
+    /** The value as the table writes it: "≥ $239,200" for a top code, "†" after an estimate to use with caution. */
+    label: figureCell(it.figure),
   }));
+  const marks = [...(rows.some((r) => r.bound) ? [BOUND_NOTE] : []), ...(rows.some((r) => r.reliability) ? [CAUTION_NOTE] : [])];
   const axis = axisFormat[ranking.unit];
   const shown = rows.length < ranking.items.length ? ` (top ${rows.length} of ${ranking.items.length})` : "";
   const usermeta: ChartMeta = {
@@ -35,7 +42,7 @@ export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: usermeta.title,
-      subtitle: ranking.sources.map((s) => `Source: ${s.organisation}, ${s.period} (${s.trust})`),
+      subtitle: [...ranking.sources.map((s) => `Source: ${s.organisation}, ${s.period} (${s.trust})`), ...marks],
       anchor: "start" as const,
       limit: CHART_WIDTH,
       subtitleFontSize: 10,
@@ -46,16 +53,20 @@ export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking
     autosize: { type: "fit-x" as const, contains: "padding" as const },
     height: { step: 22 },
     data: { values: rows },
-    mark: { type: "bar" as const, tooltip: true },
     encoding: {
       y: { field: "name", type: "nominal" as const, sort: { field: "rank", order: "ascending" as const }, title: null, axis: { labelLimit: 180 } },
       x: { field: "value", type: "quantitative" as const, title: axis.title, axis: { format: axis.format } },
       tooltip: [
         { field: "rank", type: "ordinal" as const, title: "Rank" },
         { field: "name", type: "nominal" as const, title: "Name" },
-        { field: "value", type: "quantitative" as const, title: axis.title, format: axis.format },
+        { field: "label", type: "nominal" as const, title: axis.title },
       ],
     },
+    layer: [
+      // A top-coded bar is drawn lighter: its true length is unknown beyond the bound.
+      { mark: { type: "bar" as const, tooltip: true }, encoding: { opacity: { condition: { test: "datum.bound", value: 0.45 }, value: 1 } } },
+      { mark: { type: "text" as const, align: "left" as const, dx: 3, fontSize: 10 }, encoding: { text: { field: "label", type: "nominal" as const } } },
+    ],
     usermeta,
   };
 }

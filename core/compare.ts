@@ -27,16 +27,17 @@ export function compareRecords(a: CompareRecord, b: CompareRecord): Difference[]
   for (const [metric, fa] of Object.entries(a.figures)) {
     const fb = b.figures[metric];
     if (!fb || fb.unit !== fa.unit) continue;
+    const bounded = fa.bound || fb.bound;
     out.push({
       metric,
       unit: fa.unit,
       a: fa.value,
       b: fb.value,
-      difference: round(fa.value - fb.value),
-      ratio: fb.value === 0 ? null : round(fa.value / fb.value, 4),
-      derivedFrom:
-        `difference and ratio of ${a.name} (${fa.source}, ${fa.period}) ` +
-        `and ${b.name} (${fb.source}, ${fb.period})`,
+      difference: bounded ? null : round(fa.value - fb.value),
+      ratio: bounded || fb.value === 0 ? null : round(fa.value / fb.value, 4),
+      derivedFrom: bounded
+        ? `no difference or ratio: ${fa.bound ? a.name : b.name}'s figure is a top code (only a lower bound is published)`
+        : `difference and ratio of ${a.name} (${fa.source}, ${fa.period}) and ${b.name} (${fb.source}, ${fb.period})`,
     });
   }
   return out;

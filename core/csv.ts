@@ -1,7 +1,15 @@
 // CSV of a ranking: one row per item with its provenance in companion columns, so no row loses its source.
 import type { Ranking, SnapshotMeta } from "./schemas";
 
-const header = ["rank", "id", "name", "value", "unit", "source", "source_url", "period", "trust", "snapshot"];
+/**
+ * `bound` is "at-least" for a top code (the estimate is at or above `value`); `prse` is the published relative
+ * standard error and `reliability` its mark; `derived_from` says how the atlas computed or mapped a figure and
+ * `derived_sources` from which sources. Rows with no rank are entities left out, `note` saying why.
+ */
+const header = [
+  "rank", "id", "name", "value", "bound", "unit", "prse", "reliability", "source", "source_url", "period", "trust",
+  "derived_from", "derived_sources", "note", "snapshot",
+];
 
 function cell(v: string | number): string {
   const s = String(v);
@@ -14,10 +22,16 @@ export function rankingToCsv(ranking: Ranking, snapshot: SnapshotMeta): string {
   for (const it of ranking.items) {
     const f = it.figure;
     lines.push(
-      [it.rank, it.id, it.name, f.value, f.unit, f.source, urls.get(f.source) ?? "", f.period, f.trust, snapshot.id]
+      [
+        it.rank, it.id, it.name, f.value, f.bound ?? "", f.unit, f.prse ?? "", f.reliability ?? "", f.source,
+        urls.get(f.source) ?? "", f.period, f.trust, f.derivedFrom ?? "", (f.derivedSources ?? []).join(" "),
+        [f.qualifier ? `quoted as "${f.qualifier}${f.value}"` : "", f.note ?? ""].filter(Boolean).join("; "), snapshot.id,
+      ]
         .map(cell)
         .join(","),
     );
   }
+  for (const g of ranking.gaps)
+    lines.push(["", g.id, g.name, "", "", ranking.unit, "", "", "", "", "", "", "", "", `left out: ${g.reason}`, snapshot.id].map(cell).join(","));
   return lines.join("\r\n") + "\r\n";
 }

@@ -1,5 +1,6 @@
 // Number formatting by unit and locale, and the generated one-paragraph summary of a ranking.
-import type { Ranking, Unit } from "./schemas";
+import type { Figure, Ranking, Unit } from "./schemas";
+import { PRSE_CAUTION_THRESHOLD } from "./vocab";
 
 export const NUMBER_FORMATS: Record<Unit, Intl.NumberFormatOptions> = {
   "usd-per-year": { style: "currency", currency: "USD", maximumFractionDigits: 0 },
@@ -76,9 +77,9 @@ export function formatValue(value: number, unit: Unit, locale = "en-US"): string
 }
 
 /** A figure as text: a top-coded value reads "≥ $239,200", since the source publishes only that bound. */
-export function formatFigure(f: { value: number; unit: Unit; bound?: "at-least" }, locale = "en-US"): string {
+export function formatFigure(f: { value: number; unit: Unit; bound?: "at-least"; qualifier?: string }, locale = "en-US"): string {
   const text = formatValue(f.value, f.unit, locale);
-  return f.bound === "at-least" ? `≥ ${text}` : text;
+  return f.bound === "at-least" ? `≥ ${text}` : f.qualifier ? `${f.qualifier}${text}` : text;
 }
 
 /** The words shown beside a figure marked for reliability. */
@@ -86,19 +87,72 @@ export function reliabilityText(prse: number): string {
   return `use with caution: relative standard error ${prse}%`;
 }
 
-/** A plain-language paragraph of what a ranking shows; every number in it comes from the ranking's items. */
-export function summariseRanking(r: Pick<Ranking, "title" | "items" | "unit" | "order">, noun: string): string {
-  const items = r.items;
+/** A figure as prose: "at least $239,200" for a bound, "nearly 58%" for a hedged quote. */
+export function figureProse(f: { value: number; unit: Unit; bound?: "at-least"; qualifier?: string }): string {
+  return f.bound === "at-least" ? `at least ${formatValue(f.value, f.unit)}` : formatFigure(f);
+}
+
+/** "A and B", "A, B and C"; names that hold commas ("Billings, MT") are set apart with semicolons. */
+const names = (list: readonly { name: string }[]) => {
+  const sep = list.some((x) => x.name.includes(",")) ? "; " : ", ";
+  return list.length <= 2 ? list.map((x) => x.name).join(" and ") : `${list.slice(0, -1).map((x) => x.name).join(sep)} and ${list[list.length - 1]!.name}`;
+};
+
+/** The periods and trust labels of a set of figures, each said once: "May 2024 (official)". */
+export function periodsOf(figures: readonly Pick<Figure, "period" | "trust" | "derivedFrom">[]): string {
+  const seen = new Map<string, string>();
+  for (const f of figures) {
+    const text = `${f.period} (${f.trust}${f.derivedFrom ? ", mapped or computed by the atlas" : ""})`;
+    seen.set(text, text);
+  }
+  return [...seen.values()].join(" and ");
+}
+
+export interface SummaryOptions {
+  /** Plural noun of the ranked kind ("occupations"). */
+  noun: string;
+  /** The employment estimate behind an item's figure, where the ranked figure is a wage of that estimate. */
+  basis?: (id: string) => Figure | undefined;
+}
+
+/**
+ * A plain-language paragraph of what a ranking shows; every number in it comes from the ranking's items, and
+ * every sentence holds for any ranking: ties are shared, bounds read "at least", unreliable estimates and
+ * entities left out are said, and each period appears with its own trust label.
+ */
+export function summariseRanking(r: Pick<Ranking, "title" | "items" | "unit" | "order"> & { gaps?: Ranking["gaps"] }, opts: SummaryOptions): string {
+  const { items } = r;
+  const gaps = r.gaps ?? [];
+  const left = gaps.length
+    ? ` ${gaps.length} ${gaps.length === 1 ? "entity has" : `${opts.noun} have`} no published figure and ${gaps.length === 1 ? "is" : "are"} left out` +
+      (gaps.length <= 3 ? `: ${gaps.map((g) => `${g.name} (${g.reason})`).join("; ")}.` : " (each listed with the reason).")
+    : "";
   const first = items[0];
-  const last = items[items.length - 1];
-  if (!first || !last) return `${r.title}: no figures are published.`;
-  const fmt = (v: number) => formatValue(v, r.unit);
-  const direction = r.order === "desc" ? "highest" : "lowest";
-  const next = items.slice(1, 3).map((it) => `${it.name} (${fmt(it.figure.value)})`);
-  const tail = items.length > 1 ? ` ${last.name} is last of ${items.length} ${noun} with ${fmt(last.figure.value)}.` : "";
-  const follow = next.length ? `, followed by ${next.join(" and ")}` : "";
-  return (
-    `${r.title}: ${first.name} has the ${direction} value, ${fmt(first.figure.value)}${follow}.${tail} ` +
-    `Figures for ${first.figure.period}, ${first.figure.trust} source.`
-  );
+  if (!first) return `${r.title}: no figures are published.${left}`;
+  const [high, low] = r.order === "desc" ? ["Highest", "lowest"] : ["Lowest", "highest"];
+  const tops = items.filter((it) => it.rank === first.rank);
+  const parts: string[] = [];
+  let lead = `${r.title}. ${high}${tops.length > 1 ? " (shared)" : ""}: ${names(tops)}, ${figureProse(first.figure)}`;
+  const basis = opts.basis?.(first.id);
+  if (basis && (basis.value < 1000 || basis.reliability))
+    lead += `, an estimate for about ${formatFigure(basis)} jobs${basis.prse !== undefined ? ` (employment estimate's relative standard error ${basis.prse}%)` : ""}`;
+  if (first.figure.prse !== undefined && first.figure.reliability) lead += ` (relative standard error ${first.figure.prse}%: use with caution)`;
+  const last = items[items.length - 1]!;
+  const lastStart = items.findIndex((it) => it.rank === last.rank);
+  const next = items.slice(tops.length, Math.min(tops.length + 2, lastStart));
+  if (next.length) lead += `; then ${next.map((it) => `${it.name} (${figureProse(it.figure)})`).join(" and ")}`;
+  parts.push(`${lead}.`);
+  if (last.rank !== first.rank) {
+    const lasts = items.filter((it) => it.rank === last.rank);
+    parts.push(
+      `${low[0]!.toUpperCase()}${low.slice(1)} of the ${items.length} ${opts.noun} ranked${lasts.length > 1 ? " (shared)" : ""}: ${names(lasts)}, ${figureProse(last.figure)}.`,
+    );
+  }
+  const bounded = items.filter((it) => it.figure.bound === "at-least").length;
+  if (bounded)
+    parts.push(`${bounded === 1 ? "One value is" : `${bounded} values are`} a top code: the source publishes only that the figure is at least this, so it is ranked at its bound and marked ≥.`);
+  const caution = items.filter((it) => it.figure.reliability === "use-with-caution").length;
+  if (caution)
+    parts.push(`${caution === 1 ? "One estimate has" : `${caution} estimates have`} a relative standard error of ${PRSE_CAUTION_THRESHOLD}% or more and ${caution === 1 ? "is" : "are"} marked † (use with caution).`);
+  return `${parts.join(" ")}${left} Figures for ${periodsOf(items.map((it) => it.figure))}.`;
 }

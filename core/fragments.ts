@@ -1,8 +1,9 @@
 // Script-free HTML for readers without JavaScript: the same titles, figures, sources and trust labels the
 // elements show, as a self-contained fragment (for <noscript>, CMSs that strip scripts) or a whole page (iframes, oEmbed).
-import type { ChartEmbed, ComparisonPayload, EmbedSource, FactPayload, RankingPayload } from "./embed";
-import { formatValue } from "./format";
+import type { ChartEmbed, ComparisonPayload, EmbedGap, EmbedSource, FactPayload, RankingPayload } from "./embed";
+import { formatFigure, formatValue } from "./format";
 import { metricLabel } from "./metrics";
+import { CAUTION_MARK, cautionTitle, derivedNotes, gapsHeading, markNotes, type MarkedFigure } from "./notes";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 /** Text and attribute values never become markup. */
@@ -39,20 +40,38 @@ function footer(sources: readonly EmbedSource[], snapshot: { id: string; builtAt
   return `<footer><ul>${lines.join("")}</ul><p>${snap}${dl}${by}</p></footer>`;
 }
 
+/** A value as the elements show it: bound as ≥, hedge kept, and the caution mark with its reason as its name. */
+function valueHtml(f: MarkedFigure): string {
+  const mark = f.reliability ? ` <span class="ml-employer-caution" role="img" aria-label="${esc(cautionTitle(f.prse))}" title="${esc(cautionTitle(f.prse))}">${CAUTION_MARK}</span>` : "";
+  return `${esc(formatFigure(f))}${mark}`;
+}
+
+/** What the marks mean, how the atlas made what it made, and who is left out and why. */
+function notesHtml(figures: readonly MarkedFigure[], derived: string[], gaps: readonly EmbedGap[] = []): string {
+  const marks = markNotes(figures).map((n) => `<p>${esc(n)}</p>`).join("");
+  const made = derived.length
+    ? `<p>Mapped or computed by the atlas, not published as such:</p><ul>${derived.map((d) => `<li>${esc(d)}</li>`).join("")}</ul>`
+    : "";
+  const left = gaps.length
+    ? `<details><summary>${esc(gapsHeading(gaps.length))}</summary><ul>${gaps.map((g) => `<li>${esc(g.name)}: ${esc(g.reason)}</li>`).join("")}</ul></details>`
+    : "";
+  return marks || made || left ? `<div class="ml-employer-notes">${marks}${made}${left}</div>` : "";
+}
+
 const wrap = (kind: FragmentKind, id: string, body: string) =>
   `<figure class="ml-employer-fragment" data-ml-employer="${kind}" data-id="${esc(id)}">${body}</figure>`;
 
 export function chartFragment(e: ChartEmbed, ctx: FragmentContext): string {
   const c = e.chart;
-  const rows = e.rows
-    .map((r) => `<tr><td>${esc(r.rank)}</td><th scope="row">${esc(r.name)}</th><td>${esc(formatValue(r.value, c.unit))}</td></tr>`)
-    .join("");
+  const figs = e.rows.map((r) => ({ ...r, unit: c.unit }));
+  const rows = figs.map((r) => `<tr><td>${esc(r.rank)}</td><th scope="row">${esc(r.name)}</th><td>${valueHtml(r)}</td></tr>`).join("");
   return wrap(
     "chart",
     c.id,
     `<figcaption><strong>${esc(c.title)}</strong><br>${esc(c.summary)}</figcaption>` +
       `<div class="ml-employer-svg" role="img" aria-label="${esc(`${c.title}. ${c.summary}`)}">${e.svg}</div>` +
       `<table><caption>${esc(c.title)}</caption><thead><tr><th scope="col">Rank</th><th scope="col">Name</th><th scope="col">${esc(c.valueLabel)}</th></tr></thead><tbody>${rows}</tbody></table>` +
+      notesHtml(figs, [], c.gaps) +
       footer(c.sources, e.snapshot, { csv: e.links.csv, json: e.links.json }, ctx),
   );
 }
@@ -62,7 +81,7 @@ export function rankingFragment(p: RankingPayload, ctx: FragmentContext): string
   const rows = r.items
     .map(
       (it) =>
-        `<tr><td>${esc(it.rank)}</td><th scope="row">${esc(it.name)}</th><td>${esc(formatValue(it.figure.value, r.unit))}</td></tr>`,
+        `<tr><td>${esc(it.rank)}</td><th scope="row">${esc(it.name)}</th><td>${valueHtml(it.figure)}</td></tr>`,
     )
     .join("");
   return wrap(
@@ -70,22 +89,37 @@ export function rankingFragment(p: RankingPayload, ctx: FragmentContext): string
     r.id,
     `<figcaption><strong>${esc(r.title)}</strong><br>${esc(r.summary)}</figcaption>` +
       `<table><caption>${esc(r.title)}</caption><thead><tr><th scope="col">Rank</th><th scope="col">Name</th><th scope="col">Value</th></tr></thead><tbody>${rows}</tbody></table>` +
+      notesHtml(r.items.map((it) => it.figure), derivedNotes(r.items), r.gaps) +
       footer(r.sources, p.snapshot, { csv: r.links.csv, json: r.links.self }, ctx),
   );
 }
 
 export const comparisonTitle = (c: ComparisonPayload["comparison"]) => `${c.a.name} and ${c.b.name}`;
 
+/** Each difference with the two figures it compares (their bounds, marks and notes), as the elements show them. */
+export function comparedFigures(c: ComparisonPayload["comparison"]) {
+  return c.differences.map((d) => ({
+    d,
+    a: { ...(c.a.figures[d.metric] ?? { value: d.a }), unit: d.unit },
+    b: { ...(c.b.figures[d.metric] ?? { value: d.b }), unit: d.unit },
+  }));
+}
+
 export function comparisonFragment(p: ComparisonPayload, ctx: FragmentContext, self: string): string {
   const c = p.comparison;
   const title = comparisonTitle(c);
-  const rows = c.differences
+  const figs = comparedFigures(c);
+  const rows = figs
     .map(
-      (d) =>
-        `<tr><th scope="row">${esc(metricLabel(d.metric))}</th><td>${esc(formatValue(d.a, d.unit))}</td><td>${esc(formatValue(d.b, d.unit))}</td>` +
+      ({ d, a, b }) =>
+        `<tr><th scope="row">${esc(metricLabel(d.metric))}</th><td>${valueHtml(a)}</td><td>${valueHtml(b)}</td>` +
         `<td>${d.ratio === null ? "–" : `${esc(formatValue(d.ratio, "ratio"))}×`}</td></tr>`,
     )
     .join("");
+  const gaps = (c.gaps ?? []).map((g) => ({ id: g.missing, name: `${g.name}, ${metricLabel(g.metric)}`, reason: g.reason }));
+  const derived = figs.flatMap(({ d, a, b }) => [
+    ...derivedNotes([{ name: `${c.a.name}, ${metricLabel(d.metric)}`, figure: a }, { name: `${c.b.name}, ${metricLabel(d.metric)}`, figure: b }]),
+  ]);
   const none = c.differences.length === 0 ? "<p>These two have no figure in common.</p>" : "";
   return wrap(
     "compare",
@@ -93,13 +127,14 @@ export function comparisonFragment(p: ComparisonPayload, ctx: FragmentContext, s
     `<figcaption><strong>${esc(title)}</strong></figcaption>` +
       `<table><caption>${esc(title)}: figures side by side</caption><thead><tr><th scope="col">Figure</th><th scope="col">${esc(c.a.name)}</th><th scope="col">${esc(c.b.name)}</th><th scope="col">Ratio</th></tr></thead><tbody>${rows}</tbody></table>` +
       none +
+      notesHtml(figs.flatMap(({ a, b }) => [a, b]), derived, gaps) +
       footer(c.sources, p.snapshot, { json: self }, ctx),
   );
 }
 
 export function factFragment(p: FactPayload, ctx: FragmentContext): string {
   const f = p.fact;
-  const fmt = (fig: FactPayload["fact"]["figure"]) => esc(formatValue(fig.value, fig.unit));
+  const fmt = (fig: FactPayload["fact"]["figure"]) => valueHtml(fig);
   const beside = f.beside.length
     ? `<ul>${f.beside.map((b) => `<li><strong>${fmt(b)}</strong> ${esc(b.label)} <span class="ml-employer-trust">${esc(b.trust)}</span></li>`).join("")}</ul>`
     : "";
@@ -115,6 +150,7 @@ export function factFragment(p: FactPayload, ctx: FragmentContext): string {
       beside +
       claims +
       `<p>${esc(f.text)}</p>` +
+      notesHtml([f.figure, ...f.beside], derivedNotes([f.figure, ...f.beside].map((x) => ({ name: x.label, figure: x })))) +
       footer(f.sources, p.snapshot, { json: f.links.self }, ctx),
   );
 }
@@ -155,6 +191,8 @@ td{text-align:end}thead th:not(:nth-child(2)){text-align:end}
 footer{margin-top:10px;font-size:.85em;color:light-dark(#4f5a66,#aab4be)}footer ul{margin:0;padding:0;list-style:none}footer p{margin:4px 0 0}
 .ml-employer-trust{border:1px solid currentColor;border-radius:3px;padding:0 4px;font-size:.9em}
 .ml-employer-value{font-size:2.2em;font-weight:700;margin:4px 0}
+.ml-employer-notes{margin-top:8px;font-size:.9em}.ml-employer-notes p{margin:4px 0}.ml-employer-notes ul{margin:4px 0;padding-inline-start:18px}
+.ml-employer-caution{cursor:help}
 blockquote{margin:8px 0;padding-inline-start:10px;border-inline-start:3px solid light-dark(#d7dce2,#3a434d)}
 `;
 

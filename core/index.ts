@@ -1,5 +1,6 @@
 // The public entry of core: data, worker and widgets import from here only.
 export * from "./schemas";
+export { bounds, PRSE_CAUTION_THRESHOLD, reliabilityMarks } from "./vocab";
 export * from "./keys";
 export * from "./rank";
 export * from "./compare";
@@ -12,3 +13,4 @@ export * from "./format";
 export * from "./embed";
 export * from "./content";
 export * from "./fragments";
+export * from "./notes";

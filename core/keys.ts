@@ -17,6 +17,8 @@ export type ListName = (typeof listNames)[number];
 export const snapshotKeys = (snapshotId: string) => {
   const base = `${PREFIX}:${snapshotId}`;
   return {
+    /** sha256 of every other key and body of the snapshot; never served, compared by data:publish. */
+    digest: `${base}:digest`,
     /** Index of the snapshot: rankings, charts, comparable kinds, sources. */
     manifest: `${base}:manifest`,
     /** Precomputed list bodies: the API index, rankings, charts, compare kinds, sources. */

@@ -34,7 +34,12 @@ export const Figure = z.object({
   source: slug,
   period: z.string().min(1),
   trust: TrustLabel,
+  /** How the atlas computed or mapped this figure; set on every figure the project made rather than read. */
   derivedFrom: z.string().optional(),
+  /** Every source the derived figure was computed from (set exactly when `derivedFrom` is). */
+  derivedSources: z.array(slug).min(1).optional(),
+  /** A hedge the source puts before the number ("nearly ", "~"), kept next to it wherever it is shown. */
+  qualifier: z.string().min(1).optional(),
   note: z.string().optional(),
   /** "at-least": the source publishes only that the estimate is at or above `value` (a top code). */
   bound: z.enum(bounds).optional(),
@@ -135,7 +140,8 @@ export const Difference = z.object({
   unit: Unit,
   a: z.number(),
   b: z.number(),
-  difference: z.number(),
+  /** Null when either figure is a top code: only a bound is known, so no exact difference or ratio is given. */
+  difference: z.number().nullable(),
   ratio: z.number().nullable(),
   derivedFrom: z.string(),
 });

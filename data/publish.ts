@@ -7,10 +7,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { POINTER_KEY, PREVIOUS_POINTER_KEY } from "../core/index";
+import { POINTER_KEY, PREVIOUS_POINTER_KEY, snapshotKeys } from "../core/index";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const BINDING = "ATLAS_KV";
+/** What `wrangler kv key get` prints, with exit code 0, for an absent key. */
+const NOT_FOUND = "Value not found";
 
 export interface PublishOptions {
   file?: string;
@@ -35,17 +37,20 @@ export function publish(opts: PublishOptions = {}): string[] {
     done.push(`wrangler ${args.join(" ")}`);
     return opts.dryRun ? "" : (opts.run ?? wrangler)(args);
   };
-  const current = () => {
+  /** A key's value, or "" when it is absent (wrangler prints "Value not found" and exits 0, or fails). */
+  const getOrEmpty = (args: string[]) => {
     if (opts.dryRun) return "";
     try {
-      return run(["kv", "key", "get", POINTER_KEY, ...where, "--text"]).trim();
+      const v = run(args).trim();
+      return v === NOT_FOUND ? "" : v;
     } catch {
-      return ""; // no pointer yet: first publish
+      return "";
     }
   };
+  const current = () => getOrEmpty(["kv", "key", "get", POINTER_KEY, ...where, "--text"]); // "" before the first publish
 
   if (opts.rollback) {
-    const previous = opts.dryRun ? "<previous>" : run(["kv", "key", "get", PREVIOUS_POINTER_KEY, ...where, "--text"]).trim();
+    const previous = opts.dryRun ? "<previous>" : getOrEmpty(["kv", "key", "get", PREVIOUS_POINTER_KEY, ...where, "--text"]);
     if (!previous) throw new Error("no previous snapshot recorded; nothing to roll back to");
     const live = current();
     run(["kv", "key", "put", POINTER_KEY, previous, ...where]);
@@ -60,12 +65,27 @@ export function publish(opts: PublishOptions = {}): string[] {
   const keys = bulk.filter((e) => e.key !== POINTER_KEY);
   if (!keys.every((e) => e.key.includes(`:${pointer}:`))) throw new Error(`${file} holds keys of another snapshot than ${pointer}`);
 
+  // A snapshot id names its bytes: keys of an id already in KV are never overwritten with other bytes (isolates
+  // that cached the old ones would keep them forever). The digest key, written last, says the id is complete.
+  const digestKey = snapshotKeys(pointer).digest;
+  const digest = keys.find((e) => e.key === digestKey)?.value;
+  if (!digest) throw new Error(`${file} has no ${digestKey} entry`);
+  const published = getOrEmpty(["kv", "key", "get", digestKey, ...where, "--text"]);
+  if (published && published !== digest)
+    throw new Error(
+      `snapshot ${pointer} is already in KV with other bytes (digest ${published.slice(0, 12)}…, this build ${digest.slice(0, 12)}…); ` +
+        `a build with the same content but another build time gives the same id: rebuild with the published --built-at, or publish nothing`,
+    );
+
   const live = current();
   const tmp = mkdtempSync(join(tmpdir(), "atlas-publish-"));
   try {
     const snapshotFile = join(tmp, "snapshot-keys.json");
-    writeFileSync(snapshotFile, JSON.stringify(keys));
-    run(["kv", "bulk", "put", snapshotFile, ...where]); // 1. every key of the new snapshot
+    writeFileSync(snapshotFile, JSON.stringify(keys.filter((e) => e.key !== digestKey)));
+    if (!published) {
+      run(["kv", "bulk", "put", snapshotFile, ...where]); // 1. every key of the new snapshot,
+      run(["kv", "key", "put", digestKey, digest, ...where]); //    then the digest that says it is complete
+    }
     if (live && live !== pointer) run(["kv", "key", "put", PREVIOUS_POINTER_KEY, live, ...where]); // 2. remember the live one
     run(["kv", "key", "put", POINTER_KEY, pointer, ...where]); // 3. flip, last
   } finally {

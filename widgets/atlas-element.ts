@@ -1,8 +1,10 @@
 // What every <ml-employer-*> element shares: api/theme/lang attributes, lazy start, the themed frame,
 // loading and error states, and the honest footer (sources, trust, snapshot, downloads).
 import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
-import type { EmbedSource } from "../core/embed";
+import type { EmbedGap, EmbedSource } from "../core/embed";
+import { formatFigure } from "../core/format";
 import { widgetMessages } from "../core/messages";
+import { CAUTION_MARK, cautionTitle, gapsHeading, markNotes, type MarkedFigure } from "../core/notes";
 import { apiBase } from "./api-base";
 import { WidgetError } from "./fetch-json";
 import { NearViewportController } from "./near-viewport";
@@ -76,6 +78,30 @@ export abstract class AtlasElement extends LitElement {
   protected failed(err: unknown) {
     const message = err instanceof WidgetError ? err.message : widgetMessages["render-failed"];
     return this.frame(html`<p class="state error" role="alert">${message}</p>`);
+  }
+
+  /** A figure as the table shows it: ≥ for a bound, the quoted hedge, and the caution mark named by its reason. */
+  protected value(f: MarkedFigure) {
+    const text = formatFigure(f, this.lang || undefined);
+    if (!f.reliability) return text;
+    const why = cautionTitle(f.prse);
+    return html`${text} <span class="caution" role="img" aria-label=${why} title=${why}>${CAUTION_MARK}</span>`;
+  }
+
+  /** What the marks mean, what the atlas mapped or computed, and who is left out and why (as the no-JS fragments say). */
+  protected notes(figures: readonly MarkedFigure[], derived: readonly string[], gaps: readonly EmbedGap[] = []) {
+    const marks = markNotes(figures);
+    if (!marks.length && !derived.length && !gaps.length) return "";
+    return html`<div class="notes" part="notes">
+      ${marks.map((n) => html`<p>${n}</p>`)}
+      ${derived.length
+        ? html`<p>Mapped or computed by the atlas, not published as such:</p>
+            <ul>${derived.map((d) => html`<li>${d}</li>`)}</ul>`
+        : ""}
+      ${gaps.length
+        ? html`<details><summary>${gapsHeading(gaps.length)}</summary><ul>${gaps.map((g) => html`<li>${g.name}: ${g.reason}</li>`)}</ul></details>`
+        : ""}
+    </div>`;
   }
 
   protected footer(sources: readonly EmbedSource[], snapshot: string, links: { csv?: string; json?: string }) {

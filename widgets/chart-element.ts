@@ -2,7 +2,6 @@
 import { html, type PropertyValues } from "lit";
 import { Task } from "@lit/task";
 import type { ChartEmbed } from "../core/embed";
-import { formatValue } from "../core/format";
 import { AtlasElement } from "./atlas-element";
 import { loadChartEmbed, loadRuntime } from "./chunks";
 import { fetchJson } from "./fetch-json";
@@ -25,6 +24,7 @@ import type { LiveView } from "./lazy/vega-runtime";
  * @csspart header - title and summary
  * @csspart figure - the box the chart is drawn in
  * @csspart table - the data table disclosure
+ * @csspart notes - what the marks mean (≥ top code, † use with caution), what the atlas computed, who is left out and why
  * @csspart footer - source, reference period, trust label, snapshot, downloads
  * @cssprop --atlas-text --atlas-background --atlas-muted --atlas-border --atlas-link --atlas-bar --atlas-highlight --atlas-grid --atlas-font-family --atlas-font-size --atlas-radius --atlas-padding
  */
@@ -78,7 +78,7 @@ export class MlEmployerChart extends AtlasElement {
   #renderChart(data: ChartEmbed) {
     const { chart } = data;
     const rows = data.rows.slice(0, this.#limit());
-    const fmt = (v: number) => formatValue(v, chart.unit, this.lang || undefined);
+    const figs = rows.map((r) => ({ ...r, unit: chart.unit }));
     return this.frame(html`
       <header part="header">
         <h2>${chart.title}</h2>
@@ -99,14 +99,15 @@ export class MlEmployerChart extends AtlasElement {
           <caption>${chart.title}</caption>
           <thead><tr><th scope="col" class="num">Rank</th><th scope="col">Name</th><th scope="col" class="num">${chart.valueLabel}</th></tr></thead>
           <tbody>
-            ${rows.map(
+            ${figs.map(
               (r) => html`<tr class=${r.id === this.highlight ? "highlight" : ""}>
-                <td class="num">${r.rank}</td><th scope="row">${r.name}</th><td class="num">${fmt(r.value)}</td>
+                <td class="num">${r.rank}</td><th scope="row">${r.name}</th><td class="num">${this.value(r)}</td>
               </tr>`,
             )}
           </tbody>
         </table>
       </details>
+      ${this.notes(figs, [], chart.gaps)}
       ${this.footer(chart.sources, data.snapshot.id, data.links)}
     `);
   }

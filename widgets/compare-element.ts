@@ -2,8 +2,10 @@
 import { html } from "lit";
 import { Task } from "@lit/task";
 import type { ComparisonPayload } from "../core/embed";
-import { formatValue } from "../core/format";
+import { comparedFigures } from "../core/fragments";
+import { derivedNotes } from "../core/notes";
 import { metricLabel } from "../core/metrics";
+import { formatValue } from "../core/format";
 import { AtlasElement } from "./atlas-element";
 import { loadComparison } from "./chunks";
 
@@ -19,6 +21,7 @@ import { loadComparison } from "./chunks";
  * @csspart frame
  * @csspart header
  * @csspart table
+ * @csspart notes - what the marks mean (≥ top code, † use with caution), what the atlas computed, who is left out and why
  * @csspart footer
  */
 export class MlEmployerCompare extends AtlasElement {
@@ -54,7 +57,7 @@ export class MlEmployerCompare extends AtlasElement {
 
   #renderCard(data: ComparisonPayload) {
     const c = data.comparison;
-    const fmt = (v: number, unit: Parameters<typeof formatValue>[1]) => formatValue(v, unit, this.lang || undefined);
+    const figs = comparedFigures(c);
     const title = `${c.a.name} and ${c.b.name}`;
     return this.frame(html`
       <header part="header"><h2>${title}</h2></header>
@@ -64,17 +67,24 @@ export class MlEmployerCompare extends AtlasElement {
           <tr><th scope="col">Figure</th><th scope="col" class="num">${c.a.name}</th><th scope="col" class="num">${c.b.name}</th><th scope="col" class="num">Ratio</th></tr>
         </thead>
         <tbody>
-          ${c.differences.map(
-            (d) => html`<tr>
+          ${figs.map(
+            ({ d, a, b }) => html`<tr>
               <th scope="row">${metricLabel(d.metric)}</th>
-              <td class="num">${fmt(d.a, d.unit)}</td>
-              <td class="num">${fmt(d.b, d.unit)}</td>
+              <td class="num">${this.value(a)}</td>
+              <td class="num">${this.value(b)}</td>
               <td class="num">${d.ratio === null ? "–" : `${formatValue(d.ratio, "ratio", this.lang || undefined)}×`}</td>
             </tr>`,
           )}
         </tbody>
       </table>
       ${c.differences.length === 0 ? html`<p class="state">These two have no figure in common.</p>` : ""}
+      ${this.notes(
+        figs.flatMap(({ a, b }) => [a, b]),
+        figs.flatMap(({ d, a, b }) =>
+          derivedNotes([{ name: `${c.a.name}, ${metricLabel(d.metric)}`, figure: a }, { name: `${c.b.name}, ${metricLabel(d.metric)}`, figure: b }]),
+        ),
+        (c.gaps ?? []).map((g) => ({ id: g.missing, name: `${g.name}, ${metricLabel(g.metric)}`, reason: g.reason })),
+      )}
       ${this.footer(c.sources, data.snapshot.id, {})}
     `);
   }

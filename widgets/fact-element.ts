@@ -2,7 +2,7 @@
 import { html } from "lit";
 import { Task } from "@lit/task";
 import type { FactPayload } from "../core/embed";
-import { formatValue } from "../core/format";
+import { derivedNotes } from "../core/notes";
 import { AtlasElement } from "./atlas-element";
 import { loadFact } from "./chunks";
 
@@ -17,6 +17,7 @@ import { loadFact } from "./chunks";
  * @csspart frame
  * @csspart header
  * @csspart value - the big number
+ * @csspart notes - what the marks mean (≥ top code, † use with caution), what the atlas computed, who is left out and why
  * @csspart footer
  */
 export class MlEmployerFact extends AtlasElement {
@@ -47,7 +48,7 @@ export class MlEmployerFact extends AtlasElement {
 
   #renderFact(data: FactPayload) {
     const f = data.fact;
-    const fmt = (fig: FactPayload["fact"]["figure"]) => formatValue(fig.value, fig.unit, this.lang || undefined);
+    const fmt = (fig: FactPayload["fact"]["figure"]) => this.value(fig);
     return this.frame(html`
       <header part="header"><h2>${f.title}</h2></header>
       <p class="fact-value" part="value">${fmt(f.figure)}</p>
@@ -59,6 +60,7 @@ export class MlEmployerFact extends AtlasElement {
         : ""}
       ${f.claims.map((c) => html`<blockquote class="claim">“${c.text}” <span class="trust">${c.trust}</span></blockquote>`)}
       <p class="summary">${f.text}</p>
+      ${this.notes([f.figure, ...f.beside], derivedNotes([f.figure, ...f.beside].map((x) => ({ name: x.label, figure: x }))))}
       ${this.footer(f.sources, data.snapshot.id, { json: f.links.self })}
     `);
   }

@@ -2,7 +2,7 @@
 import { html } from "lit";
 import { Task } from "@lit/task";
 import type { RankingPayload } from "../core/embed";
-import { formatValue } from "../core/format";
+import { derivedNotes } from "../core/notes";
 import { AtlasElement } from "./atlas-element";
 import { loadRanking } from "./chunks";
 
@@ -18,6 +18,7 @@ import { loadRanking } from "./chunks";
  * @csspart frame
  * @csspart header
  * @csspart table
+ * @csspart notes - what the marks mean (≥ top code, † use with caution), what the atlas computed, who is left out and why
  * @csspart footer
  */
 export class MlEmployerRanking extends AtlasElement {
@@ -59,7 +60,6 @@ export class MlEmployerRanking extends AtlasElement {
   #renderRanking(data: RankingPayload) {
     const r = data.ranking;
     const rows = this.#rows(data);
-    const fmt = (v: number) => formatValue(v, r.unit, this.lang || undefined);
     const shown = rows.length < r.items.length ? ` (top ${rows.length} of ${r.items.length})` : "";
     return this.frame(html`
       <header part="header">
@@ -74,11 +74,12 @@ export class MlEmployerRanking extends AtlasElement {
             (it) => html`<tr class=${it.id === this.highlight ? "highlight" : ""}>
               <td class="num">${it.rank}</td>
               <th scope="row">${it.name}</th>
-              <td class="num">${fmt(it.figure.value)}</td>
+              <td class="num">${this.value(it.figure)}</td>
             </tr>`,
           )}
         </tbody>
       </table>
+      ${this.notes(r.items.map((it) => it.figure), derivedNotes(r.items), r.gaps)}
       ${this.footer(r.sources, data.snapshot.id, { csv: r.links.csv, json: r.links.self })}
     `);
   }

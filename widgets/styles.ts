@@ -63,6 +63,21 @@ export const baseStyles = css`
   .state.error {
     color: var(--atlas-error, light-dark(#a4262c, #ff9c9c));
   }
+  .notes {
+    margin-top: 8px;
+    font-size: 0.9em;
+    color: var(--atlas-muted);
+  }
+  .notes p {
+    margin: 4px 0;
+  }
+  .notes ul {
+    margin: 4px 0;
+    padding-inline-start: 18px;
+  }
+  .caution {
+    cursor: help;
+  }
   .trust {
     display: inline-block;
     padding: 0 6px;

@@ -48,7 +48,7 @@ export const openapi = {
         ],
         responses: {
           "200": {
-            description: "The ranking. CSV has one row per item with source, source_url, period, trust and snapshot columns." + fragmentNote,
+            description: "The ranking: items (a top-coded figure has bound \"at-least\"; PRSE and a reliability mark where BLS publishes an error), and gaps (entities left out, with the reason). CSV has one row per item with bound, prse, reliability, source, source_url, period, trust, derived_from, derived_sources, note and snapshot columns, then one row per entity left out." + fragmentNote,
             headers: etagHeaders,
             content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, "text/csv": { schema: { type: "string" } }, ...htmlContent },
           },
@@ -88,7 +88,7 @@ export const openapi = {
         ],
         responses: {
           "200": {
-            description: "Both entities' figures and their differences." + fragmentNote,
+            description: "Both entities' figures, their differences (none against a top-coded bound) and the figures one has and the other lacks, with the reason." + fragmentNote,
             headers: etagHeaders,
             content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, ...htmlContent },
           },

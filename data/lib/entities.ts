@@ -2,54 +2,30 @@
 import { z } from "zod";
 import { Entity, type Figure, type Source } from "../../core/index";
 import { BuildError, readTable } from "./csv";
-import { numberOf, type OewsNumericColumn, type OewsRow } from "./oews";
-
-const fig = (value: number, unit: Figure["unit"], src: Source): Figure => ({
-  value,
-  unit,
-  source: src.id,
-  period: src.period,
-  trust: src.trust,
-});
+import type { OewsRow } from "./oews";
+import { addRowFigures, fig, WAGE_PLAN, type RowSource } from "./oews-files";
 
 export const OccupationDef = z.object({ code: z.string().regex(/^\d{2}-\d{4}$/), id: z.string(), name: z.string() });
-
-const oewsFigures: [string, OewsNumericColumn, Figure["unit"]][] = [
-  ["employment", "TOT_EMP", "jobs"],
-  ["median-annual-wage", "A_MEDIAN", "usd-per-year"],
-  ["mean-annual-wage", "A_MEAN", "usd-per-year"],
-  ["p10-annual-wage", "A_PCT10", "usd-per-year"],
-  ["p25-annual-wage", "A_PCT25", "usd-per-year"],
-  ["p75-annual-wage", "A_PCT75", "usd-per-year"],
-  ["p90-annual-wage", "A_PCT90", "usd-per-year"],
-  ["median-hourly-wage", "H_MEDIAN", "usd-per-hour"],
-];
 
 export function occupationsFromOews(
   defs: z.infer<typeof OccupationDef>[],
   rows: OewsRow[],
-  src: Source,
-  file: string,
+  from: RowSource,
 ): Entity[] {
   const national = new Map<string, OewsRow>();
   for (const r of rows) if (r.AREA === "99" && r.NAICS === "000000" && !national.has(r.OCC_CODE)) national.set(r.OCC_CODE, r);
   return defs.map((def) => {
     const row = national.get(def.code);
-    if (!row) throw new BuildError(file, 0, "OCC_CODE", `no national cross-industry row for ${def.code} (${def.name})`);
-    const figures: Record<string, Figure> = {};
-    const notes: string[] = [];
-    for (const [metric, column, unit] of oewsFigures) {
-      const v = numberOf(row[column]);
-      if (v !== undefined) figures[metric] = fig(v, unit, src);
-      else if (row[column].kind === "special") notes.push(`${column} ${row[column].code}`);
-    }
+    if (!row) throw new BuildError(from.file, 0, "OCC_CODE", `no national cross-industry row for ${def.code} (${def.name})`);
+    const target = { figures: {} as Record<string, Figure>, gaps: {} as Record<string, string> };
+    addRowFigures(target, row, WAGE_PLAN, from);
     return Entity.parse({
       kind: "occupations",
       id: def.id,
       name: def.name,
       code: def.code,
-      description: `${row.OCC_TITLE} (SOC ${def.code})` + (notes.length ? `; not published: ${notes.join(", ")}` : ""),
-      figures,
+      description: `${row.OCC_TITLE} (SOC ${def.code})`,
+      ...target,
     });
   });
 }
@@ -98,9 +74,11 @@ export function metrosFromExtracts(
       },
     };
     const median = medians.get(name);
+    const gaps: Record<string, string> = {};
     if (median !== undefined)
       figures["median-annual-wage"] = { ...fig(median, "usd-per-year", src), note: "Data scientists (SOC 15-2051)" };
-    return Entity.parse({ kind: "metros", id, name, figures });
+    else gaps["median-annual-wage"] = `not among the ${medians.size} metros for which the third-party extract gives an annual median`;
+    return Entity.parse({ kind: "metros", id, name, figures, gaps });
   });
   for (const name of medians.keys())
     if (!seen.has(metroId(name))) throw new BuildError(medianFile, 0, "msa", `metro "${name}" is not in ${lqFile}`);

@@ -1,10 +1,11 @@
 // Official NAICS sectors and 3-/4-digit industries (OEWS May 2024) plus the May 2025 third-party detail, as entities.
 import { Entity, type Figure, type Source } from "../../core/index";
 import { BuildError, readTable } from "./csv";
-import { addRowFigures, CIRS, CIRS_PLAN, DS, DS_PLAN, fig } from "./oews-files";
+import { addRowFigures, CIRS, CIRS_PLAN, DS, fig, WAGE_PLAN, type RowSource } from "./oews-files";
 import type { OewsRow } from "./oews";
 
-const WAGE_PLAN = DS_PLAN.filter(([m]) => m !== "location-quotient" && m !== "jobs-per-1000");
+/** Said for an occupation that has no row at all for an industry in BLS's file. */
+export const NO_ROW = "BLS: no row for this occupation and industry in the file (no estimate published)";
 
 /** `52` → naics-52, `31-33` → naics-31-33, `523000` → naics-523, `513200` → naics-5132, `5220A1` → naics-5220a1. */
 export function naicsId(code: string): string {
@@ -13,18 +14,23 @@ export function naicsId(code: string): string {
   return `naics-${c}`;
 }
 
-interface Acc { name: string; code: string; figures: Record<string, Figure>; notes: string[] }
+interface Acc { name: string; code: string; figures: Record<string, Figure>; gaps: Record<string, string>; notes: string[] }
 
-function fromOewsRows(rows: OewsRow[], src: Source, acc: Map<string, Acc>) {
+/** Adds a file's rows; an industry with no row for one of the two occupations gets that occupation's gaps stated. */
+function fromOewsRows(rows: OewsRow[], from: RowSource, acc: Map<string, Acc>) {
+  const seen = new Map<string, Set<string>>();
   for (const row of rows) {
     const id = naicsId(row.NAICS);
-    const a = acc.get(id) ?? { name: row.NAICS_TITLE, code: row.NAICS, figures: {}, notes: [] };
+    const a = acc.get(id) ?? { name: row.NAICS_TITLE, code: row.NAICS, figures: {}, gaps: {}, notes: [] };
     const isDs = row.OCC_CODE === "15-2051";
-    const missing = addRowFigures(a.figures, row, isDs ? WAGE_PLAN : CIRS_PLAN, src, isDs ? DS : CIRS);
-    if (missing.length) a.notes.push(`${isDs ? "data scientists" : "CIRS"} not published: ${missing.join(", ")}`);
+    addRowFigures(a, row, isDs ? WAGE_PLAN : CIRS_PLAN, { ...from, note: isDs ? DS : CIRS });
     if (row.OWN_CODE !== "5") a.notes.push(`OEWS ownership code ${row.OWN_CODE} (${ownership(row.OWN_CODE)})`);
     acc.set(id, a);
+    seen.set(id, (seen.get(id) ?? new Set()).add(row.OCC_CODE));
   }
+  for (const [id, occs] of seen)
+    for (const [code, plan] of [["15-2051", WAGE_PLAN], ["15-1221", CIRS_PLAN]] as const)
+      if (!occs.has(code)) for (const [metric] of plan) acc.get(id)!.gaps[metric] ??= NO_ROW;
 }
 
 function ownership(code: string): string {
@@ -58,9 +64,9 @@ export function readIndustryExtract(text: string, file: string) {
 
 export function industryEntities(input: {
   sectors: OewsRow[];
-  sectorSrc: Source;
+  sectorSrc: RowSource;
   nat3d: OewsRow[];
-  nat3dSrc: Source;
+  nat3dSrc: RowSource;
   may2025: ReturnType<typeof readIndustryExtract>;
   may2025Src: Source;
 }): { sectors: Entity[]; industries: Entity[] } {
@@ -73,7 +79,7 @@ export function industryEntities(input: {
     const target = isSector ? sectors : industries;
     const id = naicsId(r.naics);
     const name = r.industry.replace(/ \(sector\)$/, "").replace(/^./, (c) => c.toUpperCase());
-    const a = target.get(id) ?? { name, code: r.naics, figures: {}, notes: [] };
+    const a = target.get(id) ?? { name, code: r.naics, figures: {}, gaps: {}, notes: [] };
     const s = input.may2025Src;
     a.figures["employment-may-2025"] = fig(r.employment, "jobs", s, { note: DS });
     a.figures["median-annual-wage-may-2025"] = fig(r.median, "usd-per-year", s, { note: DS });
@@ -81,6 +87,14 @@ export function industryEntities(input: {
     a.figures["p90-annual-wage-may-2025"] = fig(r.p90, "usd-per-year", s, { note: DS });
     target.set(id, a);
   }
+  const may2025Metrics = ["employment-may-2025", "median-annual-wage-may-2025", "mean-annual-wage-may-2025", "p90-annual-wage-may-2025"];
+  for (const [acc, level] of [[sectors, "sectors"], [industries, "3-digit industries"]] as const)
+    for (const a of acc.values()) {
+      for (const m of may2025Metrics)
+        if (!a.figures[m]) a.gaps[m] ??= "not in the third-party May 2025 industry extract (sectors 51, 52 and 54 and selected 4-digit industries)";
+      for (const [m] of [...WAGE_PLAN, ...CIRS_PLAN])
+        if (!a.figures[m]) a.gaps[m] ??= `no row in the BLS May 2024 file used here (it gives ${level})`;
+    }
   const toEntities = (acc: Map<string, Acc>, kind: "naics-sectors" | "naics-industries") =>
     [...acc.entries()].map(([id, a]) =>
       Entity.parse({
@@ -90,6 +104,7 @@ export function industryEntities(input: {
         code: a.code,
         description: `NAICS ${a.code}: ${a.name}.` + (a.notes.length ? ` ${[...new Set(a.notes)].join("; ")}.` : ""),
         figures: a.figures,
+        gaps: a.gaps,
       }),
     );
   return { sectors: toEntities(sectors, "naics-sectors"), industries: toEntities(industries, "naics-industries") };
@@ -102,18 +117,18 @@ const LEVELS: Record<string, { id: string; name: string }> = {
 };
 
 /** Federal, state and local government from the ownership file; the all-government and private rows stay as section figures. */
-export function governmentLevels(rows: OewsRow[], src: Source): Entity[] {
-  const out = new Map<string, { name: string; code: string; figures: Record<string, Figure> }>();
+export function governmentLevels(rows: OewsRow[], from: RowSource): Entity[] {
+  const out = new Map<string, { name: string; code: string; figures: Record<string, Figure>; gaps: Record<string, string> }>();
   for (const row of rows) {
     const level = LEVELS[row.OWN_CODE];
     if (!level) continue;
-    const a = out.get(level.id) ?? { name: level.name, code: row.NAICS, figures: {} };
+    const a = out.get(level.id) ?? { name: level.name, code: row.NAICS, figures: {}, gaps: {} };
     const isDs = row.OCC_CODE === "15-2051";
-    addRowFigures(a.figures, row, isDs ? WAGE_PLAN : CIRS_PLAN, src, isDs ? DS : CIRS);
+    addRowFigures(a, row, isDs ? WAGE_PLAN : CIRS_PLAN, { ...from, note: isDs ? DS : CIRS });
     out.set(level.id, a);
   }
   return [...out.entries()].map(([id, a]) =>
-    Entity.parse({ kind: "government-levels", id, name: a.name, code: a.code, description: `OEWS ownership estimate, ${row0(a.name)}.`, figures: a.figures }),
+    Entity.parse({ kind: "government-levels", id, name: a.name, code: a.code, description: `OEWS ownership estimate, ${row0(a.name)}.`, figures: a.figures, gaps: a.gaps }),
   );
 }
 const row0 = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -37,13 +37,13 @@ export function loadEntities(sourcesDir: string, contentDir: string): Loaded {
   const rel = (p: string) => `data/sources/${p}`;
   const file = (id: string, i = 0) => {
     const f = entry(id).files[i]!;
-    return { text: read(f), name: rel(f), src: toSource(entry(id)) };
+    return { text: read(f), name: rel(f), src: toSource(entry(id)), topCode: entry(id).topCode };
   };
   const content = (name: string) => ({ data: JSON.parse(readFileSync(join(contentDir, name), "utf8")) as unknown, name: `data/content/${name}` });
 
   const nat = file("bls-oews-national-m2024");
   const occ = content("occupations.json");
-  let occupations = occupationsFromOews(parseItems(OccupationDef, occ.data, occ.name), importOews(nat.text, nat.name), nat.src, nat.name);
+  let occupations = occupationsFromOews(parseItems(OccupationDef, occ.data, occ.name), importOews(nat.text, nat.name), { src: nat.src, file: nat.name, topCode: nat.topCode });
   const ep = file("bls-ep-2023-33");
   const ted = file("bls-ted-math-2025");
   const n25 = file("oews-m2025-national-extract");
@@ -65,17 +65,17 @@ export function loadEntities(sourcesDir: string, contentDir: string): Loaded {
   const i25 = file("oews-m2025-industry-extract");
   const { sectors, industries: naics } = industryEntities({
     sectors: importOewsWithPreamble(sec.text, sec.name),
-    sectorSrc: sec.src,
+    sectorSrc: { src: sec.src, file: sec.name, topCode: sec.topCode },
     nat3d: importOewsWithPreamble(n3.text, n3.name),
-    nat3dSrc: n3.src,
+    nat3dSrc: { src: n3.src, file: n3.name, topCode: n3.topCode },
     may2025: readIndustryExtract(i25.text, i25.name),
     may2025Src: i25.src,
   });
   const own = file("bls-oews-owner-m2024");
-  const levels = governmentLevels(importOewsWithPreamble(own.text, own.name), own.src);
+  const levels = governmentLevels(importOewsWithPreamble(own.text, own.name), { src: own.src, file: own.name, topCode: own.topCode });
   const st = file("bls-oews-state-m2024");
   const s25 = file("oews-m2025-state-extract");
-  const states = stateEntities(importOewsWithPreamble(st.text, st.name), st.src, readStateExtract(s25.text, s25.name), s25.src, st.name);
+  const states = stateEntities(importOewsWithPreamble(st.text, st.name), { src: st.src, file: st.name, topCode: st.topCode }, readStateExtract(s25.text, s25.name), s25.src, s25.name);
 
   const ex = content("excerpt-figures.json");
   const excerpt = loadExcerptFigures(ex.data, ex.name, registry, read);

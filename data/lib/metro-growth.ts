@@ -40,15 +40,24 @@ export function addMetroGrowth(metros: Entity[], text: string, file: string, src
       throw new BuildError(file, line, "emp2024", `${e24} differs from the May 2024 extract's ${published} for ${m.name}`);
     if (e21 === undefined || e24 === undefined || e21 === 0) {
       res.noGrowth.push(m.name);
+      const missing = e21 === undefined ? "May 2021" : e24 === undefined ? "May 2024" : "a non-zero May 2021";
+      m.gaps = { ...m.gaps, "employment-growth-2021-2024": `the third-party 2021–2024 extract has no ${missing} value for this metro`, ...(e21 === undefined ? { "employment-2021": "the third-party 2021–2024 extract has no May 2021 value for this metro" } : {}) };
       continue;
     }
     m.figures["employment-2021"] = fig(e21, "jobs", src, { period: "May 2021", note: "Data scientists (SOC 15-2051); area remapped to its 2024 definition by the extract's author" });
     m.figures["employment-growth-2021-2024"] = fig(Math.round(((e24 - e21) / e21) * 1000) / 10, "percent", src, {
       period: "May 2021 to May 2024",
       note: "Data scientists (SOC 15-2051)",
+      derivedSources: [src.id],
       derivedFrom: `(May 2024 employment ${e24} − May 2021 employment ${e21}) ÷ May 2021 employment, both from ${src.id}; the extract's own 2021–2023 column is not used`,
     });
   }
+  const rows = res.matched.length + res.unmatched.length;
+  for (const m of byId.values())
+    if (!m.figures["employment-growth-2021-2024"] && !m.gaps["employment-growth-2021-2024"]) {
+      const reason = `not among the ${rows} metros of the third-party 2021–2024 extract (metros with at least 1,000 data scientists in 2024)`;
+      m.gaps = { ...m.gaps, "employment-growth-2021-2024": reason, "employment-2021": reason };
+    }
   res.metros = metros.map((m) => byId.get(m.id)!);
   return res;
 }

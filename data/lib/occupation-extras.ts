@@ -48,6 +48,7 @@ export function addOccupationExtras(
 ): Entity[] {
   return occupations.map((o) => {
     const figures: Record<string, Figure> = { ...o.figures };
+    const gaps: Record<string, string> = { ...o.gaps };
     const code = o.code ?? "";
     const epRow = ep.rows.get(code);
     const proj = epRow
@@ -60,14 +61,18 @@ export function addOccupationExtras(
       figures["base-employment-2023"] = fig(proj.base, "jobs", proj.src, { period: "2023", ...(note ? { note } : {}) });
       figures["projected-employment-2033"] = fig(proj.projected, "jobs", proj.src, { period: "2033 (projected)", ...(note ? { note } : {}) });
       figures["projected-growth-2023-33"] = fig(proj.pct, "percent", proj.src);
-    }
+    } else
+      for (const m of ["base-employment-2023", "projected-employment-2033", "projected-growth-2023-33"])
+        gaps[m] = "not in the BLS projections tables used here (Employment Projections Table 1.3, the fastest-growing occupations, and the TED table for statisticians)";
     const r = may2025.rows.get(code);
     if (r) {
       figures["employment-may-2025"] = fig(r.employment, "jobs", may2025.src);
       figures["median-annual-wage-may-2025"] = fig(r.median, "usd-per-year", may2025.src);
       figures["mean-annual-wage-may-2025"] = fig(r.mean, "usd-per-year", may2025.src);
       figures["p90-annual-wage-may-2025"] = fig(r.p90, "usd-per-year", may2025.src);
-    }
-    return { ...o, figures };
+    } else
+      for (const m of ["employment-may-2025", "median-annual-wage-may-2025", "mean-annual-wage-may-2025", "p90-annual-wage-may-2025"])
+        gaps[m] = "not in the third-party May 2025 national extract";
+    return { ...o, figures, gaps };
   });
 }

@@ -6,12 +6,19 @@ export type OewsValue =
   | { kind: "special"; code: "*" | "**" | "#" | "~" }
   | { kind: "empty" };
 
+/** BLS's own words for each code (the "Notes" of the release's field descriptions). */
 export const specialMeanings = {
-  "*": "wage estimate not available",
-  "**": "employment estimate not available",
-  "#": "wage at or above the top code",
-  "~": "fewer than 0.5% of establishments report this occupation",
+  "*": "a wage estimate is not available",
+  "**": "an employment estimate is not available",
+  "#": "a wage equal to or greater than the top code",
+  "~": "the percent of establishments reporting the occupation is less than 0.5%",
 } as const;
+
+/** Why a cell gives no figure, in BLS's words, for a stated gap. */
+export function gapReason(v: OewsValue): string {
+  if (v.kind === "special") return `BLS: ${specialMeanings[v.code]} (${v.code})`;
+  return "BLS: blank in the file (not all fields are available for every type of estimate)";
+}
 
 const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 

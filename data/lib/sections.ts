@@ -1,6 +1,6 @@
 // Builds the twelve section bodies and the key facts from content files, checking every claim against the article.
 import { z } from "zod";
-import { Fact, type Claim, EntityKind, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement } from "../../core/index";
+import { Fact, type Claim, EntityKind, trustLabels, type TrustLabel, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement } from "../../core/index";
 import { BuildError } from "./csv";
 import { numbersIn } from "./excerpt-figures";
 import { resolveRef, type RefContext } from "./figure-refs";
@@ -50,7 +50,8 @@ export function buildFacts(items: unknown, file: string, input: ContentInput): F
       const sum = parts.reduce((s, p) => s + p.value, 0);
       figure = {
         id: `${f.id}-share`, label: f.share.label, value: Math.round((sum / total.value) * 1000) / 10, unit: "percent",
-        source: total.source, period: total.period, trust: total.trust,
+        source: total.source, period: total.period, trust: weakestTrust([...parts, total]),
+        derivedSources: [...new Set([...parts, total].map((p) => p.source))],
         derivedFrom: `(${parts.map((p) => `${p.label} ${p.value} [${p.source}]`).join(" + ")}) ÷ ${total.label} ${total.value} [${total.source}]`,
       };
     } else if (f.figure) figure = resolveRef(f.figure, ctx, file, row, "figure");
@@ -111,6 +112,11 @@ export function buildSections(items: unknown, file: string, input: ContentInput,
   const missing = SectionId.options.filter((id) => !sections.some((s) => s.id === id));
   if (missing.length) throw new BuildError(file, 0, "id", `sections missing: ${missing.join(", ")}`);
   return sections;
+}
+
+/** A computed figure is labelled with the weakest trust of its inputs. */
+function weakestTrust(figs: { trust: TrustLabel }[]): TrustLabel {
+  return figs.map((f) => f.trust).sort((a, b) => trustLabels.indexOf(b) - trustLabels.indexOf(a))[0]!;
 }
 
 function refContext(l: Loaded): RefContext {

@@ -5,6 +5,7 @@ import {
   ChartEmbed,
   compareRecords,
   comparisonGaps,
+  NO_FIGURE,
   Manifest,
   Ranking,
   rankEntities,
@@ -41,11 +42,31 @@ export interface SnapshotOutput {
 
 const API = "/api/v1";
 
-/** The id is a fingerprint of the content (not of the build time), so an unchanged build keeps its id. */
-export function fingerprint(input: Omit<SnapshotInput, "builtAt">): string {
-  const { pages, ...rest } = input;
-  const content = pages ? { ...rest, sections: pages.sections, facts: pages.facts, mappings: [...pages.mappings] } : rest;
-  return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 12);
+/** Stand-ins for the id and build time while the bodies are made; replaced once the bodies are hashed. */
+const PENDING_ID = "f0f0f0f0f0f0";
+const PENDING_BUILT_AT = "1970-01-01T00:00:00Z";
+
+/**
+ * The id is a fingerprint of what is served: every key and body, with the id and build time left out. A change
+ * anywhere in the output (a chart builder, a formatter, a dependency) gives a new id; an unchanged build keeps it.
+ */
+export function fingerprint(entries: Map<string, string>): string {
+  const hash = createHash("sha256");
+  for (const [key, value] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${key}\u0000${value}\u0000`);
+  return hash.digest("hex").slice(0, 12);
+}
+
+/** Digest of every byte of a snapshot's bodies (build time included): what data:publish compares before writing. */
+export function contentDigest(entries: Map<string, string>): string {
+  const hash = createHash("sha256");
+  for (const [key, value] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${key}\u0000${value}\u0000`);
+  return hash.digest("hex");
+}
+
+/** The employment metric a wage metric is an estimate for ("median-annual-wage-may-2025" → "employment-may-2025"). */
+function employmentBehind(metric: string): string | undefined {
+  const m = /^(cirs-)?(?:median|mean|p10|p25|p75|p90)-(?:annual|hourly)-wage(-may-\d{4})?$/.exec(metric);
+  return m ? `${m[1] ?? ""}employment${m[2] ?? ""}` : undefined;
 }
 
 function sourcesFor(ids: Iterable<string>, all: Map<string, Source>): Source[] {
@@ -57,8 +78,16 @@ function sourcesFor(ids: Iterable<string>, all: Map<string, Source>): Source[] {
 }
 
 export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutput> {
-  const { builtAt, ...content } = input;
-  const snapshot: SnapshotMeta = { id: fingerprint(content), builtAt, schemaVersion: SCHEMA_VERSION };
+  const pending = await buildBodies(input, { id: PENDING_ID, builtAt: PENDING_BUILT_AT, schemaVersion: SCHEMA_VERSION });
+  const snapshot: SnapshotMeta = { id: fingerprint(pending), builtAt: input.builtAt, schemaVersion: SCHEMA_VERSION };
+  const entries = new Map<string, string>();
+  for (const [key, value] of pending)
+    entries.set(key.replaceAll(PENDING_ID, snapshot.id), value.replaceAll(PENDING_ID, snapshot.id).replaceAll(PENDING_BUILT_AT, snapshot.builtAt));
+  entries.set(snapshotKeys(snapshot.id).digest, contentDigest(entries));
+  return { snapshot, entries };
+}
+
+async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promise<Map<string, string>> {
   const keys = snapshotKeys(snapshot.id);
   const entries = new Map<string, string>();
   const put = (key: string, body: unknown) => entries.set(key, typeof body === "string" ? body : JSON.stringify(body));
@@ -71,10 +100,16 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
   }
 
   const rankings: Ranking[] = input.rankings.map((def) => {
-    const items = rankEntities(byKind.get(def.kind) ?? [], { metric: def.metric, order: def.order });
+    const ofKind = byKind.get(def.kind) ?? [];
+    const items = rankEntities(ofKind, { metric: def.metric, order: def.order });
     const unit = items[0]?.figure.unit;
     if (!unit) throw new Error(`ranking ${def.id} has no items`);
-    const base = { title: def.title, items, unit, order: def.order };
+    const gaps = ofKind
+      .filter((e) => !e.figures[def.metric])
+      .map((e) => ({ id: e.id, name: e.name, reason: e.gaps[def.metric] ?? NO_FIGURE }));
+    const byId = new Map(ofKind.map((e) => [e.id, e]));
+    const basisMetric = employmentBehind(def.metric);
+    const base = { title: def.title, items, unit, order: def.order, gaps };
     return Ranking.parse({
       id: def.id,
       title: def.title,
@@ -82,10 +117,10 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
       metric: def.metric,
       unit,
       order: def.order,
-      summary: summariseRanking(base, def.noun),
-      sources: sourcesFor(items.map((it) => it.figure.source), sourceById),
+      summary: summariseRanking(base, { noun: def.noun, basis: basisMetric ? (id) => byId.get(id)?.figures[basisMetric] : undefined }),
+      sources: sourcesFor(items.flatMap((it) => [it.figure.source, ...(it.figure.derivedSources ?? [])]), sourceById),
       items,
-      gaps: [],
+      gaps,
       links: {
         self: `${API}/rankings/${def.id}`,
         chart: `${API}/charts/${def.id}`,
@@ -109,7 +144,7 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
       keys.chartEmbed(r.id),
       ChartEmbed.parse({
         snapshot: { id: snapshot.id, builtAt: snapshot.builtAt },
-        chart: { ...vl.usermeta, unit: r.unit, valueLabel: axisFormat[r.unit].title },
+        chart: { ...vl.usermeta, unit: r.unit, valueLabel: axisFormat[r.unit].title, gaps: r.gaps },
         rows: shown,
         svg,
         links: { vega: `${API}/charts/${r.id}?format=vega`, csv: r.links.csv, json: r.links.self },
@@ -176,7 +211,7 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
   put(keys.list("sources"), { snapshot, sources: input.sources });
   if (input.pages)
     putPages({ snapshot, keys, put, entities: input.entities, rankings, compare, sources: sourceById, ...input.pages });
-  put(keys.list("api"), {
+  const api = {
     snapshot,
     name: "ML Employer Atlas API",
     description: "Which employers hire machine-learning graduates: sourced rankings, comparisons, charts, entities, article sections and key facts.",
@@ -195,6 +230,7 @@ export async function buildSnapshot(input: SnapshotInput): Promise<SnapshotOutpu
       openapi: "/openapi.json",
       widgets: "/widgets.js",
     },
-  });
-  return { snapshot, entries };
+  };
+  put(keys.list("api"), api);
+  return entries;
 }

@@ -5,7 +5,11 @@ import { z } from "zod";
 import { Source } from "../../core/index";
 import { BuildError } from "./csv";
 
-export const RegistryEntry = Source.extend({ files: z.array(z.string().min(1)).min(1) });
+/** OEWS top codes of a release: a `#` cell means the wage is at or above these (from the release's field descriptions). */
+export const TopCode = z.object({ annual: z.number().positive(), hourly: z.number().positive(), note: z.string().min(1) });
+export type TopCode = z.infer<typeof TopCode>;
+
+export const RegistryEntry = Source.extend({ files: z.array(z.string().min(1)).min(1), topCode: TopCode.optional() });
 export type RegistryEntry = z.infer<typeof RegistryEntry>;
 
 export function loadRegistry(sourcesDir: string): Map<string, RegistryEntry> {
@@ -27,6 +31,6 @@ export function loadRegistry(sourcesDir: string): Map<string, RegistryEntry> {
   return out;
 }
 
-export function toSource({ files: _files, ...source }: RegistryEntry): Source {
+export function toSource({ files: _files, topCode: _topCode, ...source }: RegistryEntry): Source {
   return source;
 }

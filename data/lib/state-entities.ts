@@ -2,7 +2,7 @@
 import { Entity, type Figure, type Source } from "../../core/index";
 import { BuildError, readTable } from "./csv";
 import type { OewsRow } from "./oews";
-import { addRowFigures, CIRS, CIRS_PLAN, DS, DS_PLAN, fig } from "./oews-files";
+import { addRowFigures, CIRS, CIRS_PLAN, DS, DS_PLAN, fig, type RowSource } from "./oews-files";
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 const COLUMNS = ["soc", "state", "tot_emp", "loc_quotient", "a_mean", "a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90"];
@@ -23,21 +23,31 @@ export function readStateExtract(text: string, file: string) {
   });
 }
 
-export function stateEntities(rows: OewsRow[], src: Source, may2025: ReturnType<typeof readStateExtract>, src2025: Source, file: string): Entity[] {
-  const acc = new Map<string, { name: string; code: string; figures: Record<string, Figure>; notes: string[] }>();
+/** Blank cells of the May 2025 extract, in its own header's words. */
+const BLANK_2025 = "blank in the third-party May 2025 extract: not released by BLS (* or **)";
+const ABSENT_2025 = "no row in the third-party May 2025 extract (not published, or not kept by the extract's script)";
+
+export function stateEntities(rows: OewsRow[], from: RowSource, may2025: ReturnType<typeof readStateExtract>, src2025: Source, file2025: string): Entity[] {
+  const acc = new Map<string, { name: string; code: string; figures: Record<string, Figure>; gaps: Record<string, string> }>();
+  const occs = new Map<string, Set<string>>();
   for (const row of rows) {
-    if (row.AREA_TYPE !== "2") throw new BuildError(file, row.line, "AREA_TYPE", `expected 2 (state), found ${row.AREA_TYPE}`);
-    const a = acc.get(row.PRIM_STATE) ?? { name: row.AREA_TITLE, code: row.PRIM_STATE, figures: {}, notes: [] };
+    if (row.AREA_TYPE !== "2") throw new BuildError(from.file, row.line, "AREA_TYPE", `expected 2 (state), found ${row.AREA_TYPE}`);
+    const a = acc.get(row.PRIM_STATE) ?? { name: row.AREA_TITLE, code: row.PRIM_STATE, figures: {}, gaps: {} };
     const isDs = row.OCC_CODE === "15-2051";
-    const missing = addRowFigures(a.figures, row, isDs ? DS_PLAN : CIRS_PLAN, src, isDs ? DS : CIRS);
-    if (missing.length) a.notes.push(`not published: ${missing.join(", ")}`);
+    addRowFigures(a, row, isDs ? DS_PLAN : CIRS_PLAN, { ...from, note: isDs ? DS : CIRS });
     acc.set(row.PRIM_STATE, a);
+    occs.set(row.PRIM_STATE, (occs.get(row.PRIM_STATE) ?? new Set()).add(row.OCC_CODE));
   }
+  for (const [state, set] of occs)
+    if (!set.has("15-1221")) for (const [metric] of CIRS_PLAN) acc.get(state)!.gaps[metric] ??= "BLS: no row for this occupation and state in the file (no estimate published)";
+  const seen2025 = new Set<string>();
   for (const r of may2025) {
     const a = acc.get(r.state);
-    if (!a) throw new BuildError("data/sources/oews-m2025-extracts/oews_may2025_state_15-2051_15-1221.csv", r.line, "state", `"${r.state}" is not among the May 2024 states`);
+    if (!a) throw new BuildError(file2025, r.line, "state", `"${r.state}" is not among the May 2024 states`);
     const put = (metric: string, v: number | undefined, unit: Figure["unit"], note: string) => {
+      seen2025.add(`${r.state}/${metric}`);
       if (v !== undefined) a.figures[metric] = fig(v, unit, src2025, { note });
+      else a.gaps[metric] = BLANK_2025;
     };
     if (r.soc === "15-2051") {
       put("employment-may-2025", r.employment, "jobs", DS);
@@ -45,6 +55,9 @@ export function stateEntities(rows: OewsRow[], src: Source, may2025: ReturnType<
       put("location-quotient-may-2025", r.lq, "ratio", DS);
     } else if (r.soc === "15-1221") put("cirs-employment-may-2025", r.employment, "jobs", CIRS);
   }
+  for (const [state, a] of acc)
+    for (const metric of ["employment-may-2025", "median-annual-wage-may-2025", "location-quotient-may-2025", "cirs-employment-may-2025"])
+      if (!seen2025.has(`${state}/${metric}`)) a.gaps[metric] = ABSENT_2025;
   for (const a of acc.values()) {
     const e24 = a.figures.employment;
     const e25 = a.figures["employment-may-2025"];
@@ -56,6 +69,7 @@ export function stateEntities(rows: OewsRow[], src: Source, may2025: ReturnType<
         period: "May 2024 to May 2025",
         trust: "third-party",
         note: DS,
+        derivedSources: [e25.source, e24.source],
         derivedFrom: `(May 2025 employment ${e25.value} [${e25.source}, third-party] − May 2024 employment ${e24.value} [${e24.source}, official]) ÷ May 2024 employment; labelled third-party because one input is`,
       };
   }
@@ -65,8 +79,9 @@ export function stateEntities(rows: OewsRow[], src: Source, may2025: ReturnType<
       id: slug(a.name),
       name: a.name,
       code: a.code,
-      description: `${a.name} (${a.code}).` + (a.notes.length ? ` ${a.notes.join("; ")}.` : ""),
+      description: `${a.name} (${a.code}).`,
       figures: a.figures,
+      gaps: a.gaps,
     }),
   );
 }

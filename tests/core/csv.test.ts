@@ -19,8 +19,8 @@ describe("rankingToCsv", () => {
   it("quotes fields with commas and quotes, and carries source, URL, period, trust and snapshot on every row", () => {
     const csv = rankingToCsv(ranking, { id: "0123456789ab", builtAt: "2026-01-01T00:00:00Z", schemaVersion: 1 });
     expect(csv.split("\r\n")).toEqual([
-      "rank,id,name,value,unit,source,source_url,period,trust,snapshot",
-      '1,ny,"New York, ""NY""",19810,jobs,src,https://example.org/x,May 2024,third-party,0123456789ab',
+      "rank,id,name,value,bound,unit,prse,reliability,source,source_url,period,trust,derived_from,derived_sources,note,snapshot",
+      '1,ny,"New York, ""NY""",19810,,jobs,,,src,https://example.org/x,May 2024,third-party,,,,0123456789ab',
       "",
     ]);
   });

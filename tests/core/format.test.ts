@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatValue, summariseRanking } from "../../core/index";
+import { formatFigure, formatValue, rankEntities, summariseRanking, type Figure } from "../../core/index";
 import { enUsMismatches } from "../helpers/en-us-cases";
 
 describe("formatValue", () => {
@@ -23,11 +23,59 @@ describe("formatValue", () => {
 });
 
 describe("summariseRanking", () => {
-  it("names the first, the next two and the last, with their figures and the period", () => {
-    const f = (value: number) => ({ value, unit: "jobs" as const, source: "s", period: "May 2024", trust: "official" as const });
-    const items = ["A", "B", "C", "D"].map((name, i) => ({ rank: i + 1, id: name.toLowerCase(), name, figure: f(40 - i * 10) }));
-    expect(summariseRanking({ title: "T", items, unit: "jobs", order: "desc" }, "things")).toBe(
-      "T: A has the highest value, 40, followed by B (30) and C (20). D is last of 4 things with 10. Figures for May 2024, official source.",
+  const f = (value: number, extra: Partial<Figure> = {}): Figure => ({ value, unit: "jobs", source: "s", period: "May 2024", trust: "official", ...extra });
+  const ranked = (values: number[], extra: (i: number) => Partial<Figure> = () => ({})) => {
+    const items = rankEntities(
+      values.map((v, i) => ({ kind: "metros" as const, id: `e${i}`, name: `E${i}`, figures: { m: f(v, extra(i)) }, gaps: {}, claims: [] })),
+      { metric: "m", order: "desc" },
     );
+    return { title: "T", items, unit: "jobs" as const, order: "desc" as const };
+  };
+
+  it("names the first, the next two and the last, with their figures and the period", () => {
+    expect(summariseRanking(ranked([40, 30, 20, 10]), { noun: "things" })).toBe(
+      "T. Highest: E0, 40; then E1 (30) and E2 (20). Lowest of the 4 things ranked: E3, 10. Figures for May 2024 (official).",
+    );
+  });
+
+  it("says a shared first or last place is shared, and never names the last twice", () => {
+    expect(summariseRanking(ranked([40, 40, 10]), { noun: "things" })).toBe(
+      "T. Highest (shared): E0 and E1, 40. Lowest of the 3 things ranked: E2, 10. Figures for May 2024 (official).",
+    );
+    expect(summariseRanking(ranked([40, 10, 10]), { noun: "things" })).toContain("Highest: E0, 40. Lowest of the 3 things ranked (shared): E1 and E2, 10.");
+  });
+
+  it("reads a top code as a bound: first at its bound, 'at least', and says what the bound means", () => {
+    const text = summariseRanking(ranked([239200, 232120, 100], (i) => (i === 0 ? { bound: "at-least" } : {})), { noun: "things" });
+    expect(text).toContain("Highest: E0, at least 239,200;");
+    expect(text).toContain("One value is a top code");
+  });
+
+  it("says how many estimates are marked for reliability and the uncertainty of a small first estimate", () => {
+    const t = ranked([50, 40, 30], (i) => (i === 2 ? { prse: 41.5, reliability: "use-with-caution" } : {}));
+    const basis = (id: string) => (id === "e0" ? f(80, { prse: 14.3 }) : undefined);
+    const text = summariseRanking(t, { noun: "things", basis });
+    expect(text).toContain("E0, 50, an estimate for about 80 jobs (employment estimate's relative standard error 14.3%)");
+    expect(text).toContain("One estimate has a relative standard error of 30% or more and is marked † (use with caution).");
+  });
+
+  it("states the entities left out and why", () => {
+    const text = summariseRanking({ ...ranked([3, 2]), gaps: [{ id: "w", name: "Wyoming", reason: "BLS: an employment estimate is not available (**)" }] }, { noun: "states" });
+    expect(text).toContain("1 entity has no published figure and is left out: Wyoming (BLS: an employment estimate is not available (**)).");
+  });
+
+  it("gives each period with its own trust label, and marks what the atlas computed", () => {
+    const t = ranked([3, 2, 1], (i) => (i === 1 ? { period: "May 2025", trust: "third-party" } : i === 2 ? { derivedFrom: "x" } : {}));
+    expect(summariseRanking(t, { noun: "things" })).toContain(
+      "Figures for May 2024 (official) and May 2025 (third-party) and May 2024 (official, mapped or computed by the atlas).",
+    );
+  });
+});
+
+describe("formatFigure", () => {
+  it("writes a top code as ≥ and keeps a quoted hedge beside its number", () => {
+    expect(formatFigure({ value: 239200, unit: "usd-per-year", bound: "at-least" })).toBe("≥ $239,200");
+    expect(formatFigure({ value: 58, unit: "percent", qualifier: "nearly " })).toBe("nearly 58%");
+    expect(formatFigure({ value: 53, unit: "percent", qualifier: "~" })).toBe("~53%");
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BuildError } from "../../data/lib/csv";
+import { loadExcerptFigures } from "../../data/lib/excerpt-figures";
 import { buildTo, sourcesCopy, tempDir } from "./helpers";
 
 const NATSECTOR = "bls-oews-m2024-industry/natsector_M2024_15-2051_15-1221.csv";
@@ -50,5 +51,27 @@ describe("data:build rejects bad input with file:row: field and writes nothing",
     const { build } = await import("../../data/build");
     await expect(build({ sourcesDir: src.dir, contentDir: content, outDir: out, builtAt: "2026-01-01T00:00:00Z" })).rejects.toThrow(/excerpt-figures\.json:1: value: 63000 does not appear in the quote/);
     expect(existsSync(join(out, "kv-bulk.json"))).toBe(false);
+  });
+  it("a # wage in a source that registers no top code names the file, the row and the column", async () => {
+    const err = await failingBuild("sources.json", (t) => t.replace(/"topCode": \{[^}]*\},\n\s*/, ""));
+    expect(err.message).toMatch(/^data\/sources\/bls-oews-m2024\/national_M2024_dl\.csv:\d+: A_PCT90: # \(a wage at or above the top code\) but sources\.json gives this source no topCode$/);
+  });
+  it("an excerpt figure without its own period, or without the hedge its quote puts on its number, names the row and field", () => {
+    const registry = new Map([["nace", { id: "nace", organisation: "NACE", title: "t", url: null, period: "2022–23 intern cohort", trust: "third-party" as const, files: ["n.txt"] }]]);
+    const read = () => "employers converted ~53% of 2022-23 interns (down from nearly 58%)";
+    const item = { id: "x", label: "Conversion", value: 58, unit: "percent", source: "nace", quote: "(down from nearly 58%)" };
+    const fail = (items: unknown[]) => {
+      try {
+        loadExcerptFigures(items, "data/content/excerpt-figures.json", registry, read);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "no error";
+    };
+    expect(fail([item])).toBe("data/content/excerpt-figures.json:1: period: Invalid input: expected string, received undefined");
+    expect(fail([{ ...item, period: "2021–22 intern cohort" }])).toBe(
+      'data/content/excerpt-figures.json:1: qualifier: the quote hedges 58 with "nearly ": give it as the qualifier',
+    );
+    expect(fail([{ ...item, period: "2021–22 intern cohort", qualifier: "nearly " }])).toBe("no error");
   });
 });

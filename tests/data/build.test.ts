@@ -45,6 +45,8 @@ describe("data build", () => {
     const body = RankingResponse.parse(JSON.parse(kv.get(snapshotKeys(id).ranking("occupations-by-median-wage"))!));
     const ds = body.ranking.items.find((i) => i.id === "data-scientists")!;
     expect(ds.figure).toEqual({ value: 112590, unit: "usd-per-year", source: "bls-oews-national-m2024", period: "May 2024", trust: "official" });
+    const mean = JSON.parse(kv.get(snapshotKeys(id).entity("occupations", "data-scientists"))!).page.entity.figures["mean-annual-wage"];
+    expect(mean).toMatchObject({ value: 124590, prse: 0.9 });
     const emp = RankingResponse.parse(JSON.parse(kv.get(snapshotKeys(id).ranking("occupations-by-employment"))!));
     expect(emp.ranking.items.find((i) => i.id === "data-scientists")!.figure.value).toBe(233440);
     const p90 = RankingResponse.parse(JSON.parse(kv.get(snapshotKeys(id).ranking("occupations-by-90th-percentile-wage"))!));
@@ -57,9 +59,12 @@ describe("data build", () => {
     expect(body.ranking.items[0]).toMatchObject({ rank: 1, name: "New York-Newark-Jersey City, NY-NJ", figure: { value: 19810, trust: "third-party" } });
   });
 
-  it("gives the same snapshot id for the same inputs", async () => {
+  it("gives the same snapshot id for the same output, whatever the build time", async () => {
     const { opts } = workspace();
-    expect((await build(opts)).snapshot.id).toBe(id);
+    const again = await build({ ...opts, builtAt: "2027-06-30T12:00:00Z" });
+    expect(again.snapshot.id).toBe(id);
+    const bodies = new Map((JSON.parse(readFileSync(opts.kvFile, "utf8")) as Kv).map((e) => [e.key, e.value]));
+    expect(bodies.get(snapshotKeys(id).manifest)).toBe(kv.get(snapshotKeys(id).manifest)!.replaceAll(builtAt, "2027-06-30T12:00:00Z"));
   });
 
   it("writes Vega-Lite specs that validate against Vega-Lite's own JSON schema", () => {

@@ -22,6 +22,32 @@ describe("<ml-employer-ranking>", () => {
   });
 });
 
+describe("trust marks in the elements", () => {
+  const rowsOf = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) => r.textContent!.replace(/\s+/g, " ").trim());
+
+  it("shows a top-coded wage as ≥ its bound, first, and says what the bound means, in the ranking and the chart", async () => {
+    for (const [tag, attr] of [["ml-employer-ranking", "ranking"], ["ml-employer-chart", "chart"]] as const) {
+      const el = mount(tag, { [attr]: "occupations-by-90th-percentile-wage", api });
+      await footer(el);
+      expect(rowsOf(el)[0], tag).toBe("1 Computer and information systems managers ≥ $239,200");
+      expect(el.shadowRoot!.querySelector(".notes")!.textContent, tag).toContain("≥ a top code");
+      el.remove();
+    }
+  });
+
+  it("marks a high-PRSE estimate with a † named by its reason, and lists the states left out with BLS's words", async () => {
+    const el = mount("ml-employer-ranking", { ranking: "states-by-research-scientist-employment", limit: "all", api });
+    await footer(el);
+    const mark = el.shadowRoot!.querySelector("tbody .caution")!;
+    expect(mark.textContent).toBe("†");
+    expect(mark.getAttribute("role")).toBe("img");
+    expect(mark.getAttribute("aria-label")).toMatch(/^Use with caution: relative standard error \d+(\.\d+)?% \(30% or more\)$/);
+    const gaps = el.shadowRoot!.querySelector(".notes details")!;
+    expect(gaps.querySelector("summary")!.textContent).toMatch(/^\d+ left out: no published figure$/);
+    expect(gaps.textContent).toContain("BLS:");
+  });
+});
+
 describe("<ml-employer-compare>", () => {
   it("shows both entities' figures side by side", async () => {
     const el = mount("ml-employer-compare", { kind: "occupations", a: "data-scientists", b: "statisticians", api });

@@ -72,8 +72,8 @@ describe("rankings and charts", () => {
     const res = await get("/api/v1/rankings/occupations-by-employment?format=csv");
     expect(res.headers.get("content-type")).toContain("text/csv");
     const lines = (await res.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("rank,id,name,value,unit,source,source_url,period,trust,snapshot");
-    expect(lines.find((l) => l.includes(",data-scientists,"))).toContain(",233440,jobs,bls-oews-national-m2024,https://www.bls.gov/oes/tables.htm,May 2024,official,");
+    expect(lines[0]).toBe("rank,id,name,value,bound,unit,prse,reliability,source,source_url,period,trust,derived_from,derived_sources,note,snapshot");
+    expect(lines.find((l) => l.includes(",data-scientists,"))).toContain(",233440,,jobs,1.7,,bls-oews-national-m2024,https://www.bls.gov/oes/tables.htm,May 2024,official,");
   });
 
   it("serves each chart as Vega-Lite, compiled Vega, SVG and embed payload", async () => {
