@@ -194,6 +194,7 @@ describe("the project's voice never restates an article claim as fact", () => {
   const N = 5;
   const ngrams = (w: string[]) => w.slice(0, 1 - N).map((_, i) => w.slice(i, i + N).join(" "));
   const grams = new Set(claims.flatMap(ngrams));
+  const grams3 = new Set(claims.flatMap((w) => w.slice(0, -2).map((_, i) => w.slice(i, i + 3).join(" "))));
   /** Text the build writes in its own voice: summaries, fact texts, gaps, descriptions, mapping notes. */
   const own = [
     ...rankings.map((r) => r.summary),
@@ -215,6 +216,14 @@ describe("the project's voice never restates an article claim as fact", () => {
         const w = words(sentence);
         const repeated = ngrams(w).filter((g) => grams.has(g));
         if (repeated.length) expect(text, `"${repeated[0]}" in: ${sentence}`).toMatch(/article/i);
+        // Shorter runs that carry a number or a code of a claim ("GS-7 or GS-9", "78% of") are the claim too.
+        const w3 = w.slice(0, -2).map((_, i) => w.slice(i, i + 3).join(" ")).filter((g) => /\d/.test(g) && grams3.has(g));
+        if (w3.length) expect(text, `"${w3[0]}" in: ${sentence}`).toMatch(/article/i);
       }
+  });
+
+  it("describes the article's own categories (industries, employer types and sizes, roles) as the article's", () => {
+    const articleKinds = new Set(["industries", "employer-types", "employer-sizes", "roles"]);
+    for (const e of entities.filter((x) => articleKinds.has(x.kind) && x.description)) expect(e.description, `${e.kind}/${e.id}`).toMatch(/article/i);
   });
 });
