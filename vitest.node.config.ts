@@ -8,5 +8,6 @@ export default defineConfig({
     include: ["tests/core/**/*.test.ts", "tests/data/**/*.test.ts", "tests/manifest/**/*.test.ts", "tests/architecture.test.ts"],
     env: { TZ: "UTC" },
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

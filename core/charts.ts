@@ -1,4 +1,5 @@
 // Vega-Lite spec builders: a ranking becomes a horizontal bar chart with its data and provenance inlined.
+import { periodsOf } from "./format";
 import { BOUND_NOTE, CAUTION_NOTE, figureCell } from "./notes";
 import type { ChartMeta, Ranking, Unit } from "./schemas";
 
@@ -42,7 +43,7 @@ export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: usermeta.title,
-      subtitle: [...ranking.sources.map((s) => `Source: ${s.organisation}, ${s.period} (${s.trust})`), ...marks],
+      subtitle: [`Figures for ${periodsOf(ranking.items.map((it) => it.figure))}`, `Source: ${[...new Set(ranking.sources.map((s) => s.organisation))].join("; ")}`, ...marks],
       anchor: "start" as const,
       limit: CHART_WIDTH,
       subtitleFontSize: 10,

@@ -30,6 +30,7 @@ export function compareRecords(a: CompareRecord, b: CompareRecord): Difference[]
     const bounded = fa.bound || fb.bound;
     out.push({
       metric,
+      period: fa.period === fb.period ? fa.period : `${fa.period} / ${fb.period}`,
       unit: fa.unit,
       a: fa.value,
       b: fb.value,

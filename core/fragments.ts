@@ -96,6 +96,9 @@ export function rankingFragment(p: RankingPayload, ctx: FragmentContext): string
 
 export const comparisonTitle = (c: ComparisonPayload["comparison"]) => `${c.a.name} and ${c.b.name}`;
 
+/** A comparison row's label: the metric and the period of its figures ("Median annual wage, May 2025"). */
+export const differenceLabel = (d: { metric: string; period?: string }) => (d.period ? `${metricLabel(d.metric)}, ${d.period}` : metricLabel(d.metric));
+
 /** Each difference with the two figures it compares (their bounds, marks and notes), as the elements show them. */
 export function comparedFigures(c: ComparisonPayload["comparison"]) {
   return c.differences.map((d) => ({
@@ -112,7 +115,7 @@ export function comparisonFragment(p: ComparisonPayload, ctx: FragmentContext, s
   const rows = figs
     .map(
       ({ d, a, b }) =>
-        `<tr><th scope="row">${esc(metricLabel(d.metric))}</th><td>${valueHtml(a)}</td><td>${valueHtml(b)}</td>` +
+        `<tr><th scope="row">${esc(differenceLabel(d))}</th><td>${valueHtml(a)}</td><td>${valueHtml(b)}</td>` +
         `<td>${d.ratio === null ? "–" : `${esc(formatValue(d.ratio, "ratio"))}×`}</td></tr>`,
     )
     .join("");

@@ -27,6 +27,8 @@ export const metrics = {
   "projected-employment-2033": { label: "Projected employment, 2033", unit: "jobs" },
   "projected-growth-2023-33": { label: "Projected employment growth, 2023–33", unit: "percent" },
   "ai-use-share": { label: "Share of firms using AI", unit: "percent" },
+  "employment-growth-series": { label: "Employment growth over the national series", unit: "percent" },
+  "jobs-added-series": { label: "Jobs added over the national series", unit: "jobs" },
 } as const satisfies Record<string, { label: string; unit: Unit }>;
 export type Metric = keyof typeof metrics;
 

@@ -87,6 +87,14 @@ export const Entity = z.object({
   /** Metric → why its source publishes no figure for this entity, in the source's words. */
   gaps: z.record(z.string(), z.string().min(1)).default({}),
   claims: z.array(Claim).default([]),
+  /** Figures of every release of a series (national OEWS, oldest first), each point with its own period and source. */
+  series: z
+    .object({
+      points: z.record(z.string(), z.array(Figure)),
+      /** Where the series starts or breaks, and why (a classification change is stated, never bridged). */
+      gaps: z.array(z.string().min(1)),
+    })
+    .optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 
@@ -137,6 +145,8 @@ export type CompareRecord = z.infer<typeof CompareRecord>;
 
 export const Difference = z.object({
   metric: z.string(),
+  /** The period of both figures, or "A / B" when the two differ (said, never silently mixed). */
+  period: z.string(),
   unit: Unit,
   a: z.number(),
   b: z.number(),

@@ -1,6 +1,7 @@
-// `npm run data:diff -- [--published FILE] [--new FILE | build options]`: builds a new snapshot into a temp
-// directory (or reads one) and prints what moved against the published snapshot (default data/out/kv-bulk.json).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+// `npm run data:diff -- [--published FILE] [--new FILE | build options] [--json FILE]`: builds a new snapshot into a
+// temp directory (or reads one) and prints what moved against the published snapshot (default data/out/kv-bulk.json);
+// --json also writes the changes as data, to publish with the new snapshot.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +19,7 @@ export async function runDiff(argv: string[]): Promise<string> {
     return v;
   };
   const published = resolve(take("--published") ?? join(root, "data/out/kv-bulk.json"));
+  const json = take("--json");
   let next = take("--new");
   let tmp: string | undefined;
   if (!next) {
@@ -27,7 +29,9 @@ export async function runDiff(argv: string[]): Promise<string> {
   }
   try {
     const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as { key: string; value: string }[];
-    return formatDiff(diffSnapshots(read(published), read(resolve(next))));
+    const diff = diffSnapshots(read(published), read(resolve(next)));
+    if (json) writeFileSync(resolve(json), `${JSON.stringify(diff, null, 1)}\n`);
+    return formatDiff(diff);
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }

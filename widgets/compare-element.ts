@@ -2,7 +2,7 @@
 import { html } from "lit";
 import { Task } from "@lit/task";
 import type { ComparisonPayload } from "../core/embed";
-import { comparedFigures } from "../core/fragments";
+import { comparedFigures, differenceLabel } from "../core/fragments";
 import { derivedNotes } from "../core/notes";
 import { metricLabel } from "../core/metrics";
 import { formatValue } from "../core/format";
@@ -69,7 +69,7 @@ export class MlEmployerCompare extends AtlasElement {
         <tbody>
           ${figs.map(
             ({ d, a, b }) => html`<tr>
-              <th scope="row">${metricLabel(d.metric)}</th>
+              <th scope="row">${differenceLabel(d)}</th>
               <td class="num">${this.value(a)}</td>
               <td class="num">${this.value(b)}</td>
               <td class="num">${d.ratio === null ? "–" : `${formatValue(d.ratio, "ratio", this.lang || undefined)}×`}</td>

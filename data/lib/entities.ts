@@ -5,15 +5,77 @@ import { BuildError, readTable } from "./csv";
 import type { OewsRow } from "./oews";
 import { addRowFigures, fig, WAGE_PLAN, type RowSource } from "./oews-files";
 
-export const OccupationDef = z.object({ code: z.string().regex(/^\d{2}-\d{4}$/), id: z.string(), name: z.string() });
+export const OccupationDef = z.object({
+  code: z.string().regex(/^\d{2}-\d{4}$/),
+  id: z.string(),
+  name: z.string(),
+  /** Why the series cannot reach back further (e.g. the SOC code exists only from a given release). */
+  seriesStart: z.string().min(1).optional(),
+});
+
+/** The figures a series carries for each release. */
+const SERIES_PLAN = WAGE_PLAN.filter(([m]) => ["employment", "median-annual-wage", "mean-annual-wage", "p10-annual-wage", "p90-annual-wage"].includes(m));
+
+export interface Release {
+  rows: OewsRow[];
+  from: RowSource;
+}
+
+const nationalRows = (rows: OewsRow[]) => {
+  const out = new Map<string, OewsRow>();
+  for (const r of rows) if (r.AREA === "99" && r.NAICS === "000000" && !out.has(r.OCC_CODE)) out.set(r.OCC_CODE, r);
+  return out;
+};
+
+/**
+ * Each occupation's national series over every release (oldest first): employment, median, mean, 10th and 90th
+ * percentile wages with their PRSE, top-coded values as bounds, and the growth from the first to the last release
+ * (computed by the atlas, labelled so). A release with no row for the code is a stated gap, never filled.
+ */
+export function addSeries(occupations: Entity[], defs: z.infer<typeof OccupationDef>[], releases: Release[]): Entity[] {
+  const byRelease = releases.map((r) => ({ ...r, national: nationalRows(r.rows) }));
+  const first = byRelease[0]!.from.src;
+  const last = byRelease[byRelease.length - 1]!.from.src;
+  const span = `${first.period} to ${last.period}`;
+  return occupations.map((o) => {
+    const def = defs.find((d) => d.id === o.id)!;
+    const points: Record<string, Figure[]> = {};
+    const gaps: string[] = [];
+    if (def.seriesStart) gaps.push(def.seriesStart);
+    for (const r of byRelease) {
+      const row = r.national.get(def.code);
+      if (!row) {
+        gaps.push(`${r.from.src.period}: BLS: no row for SOC ${def.code} in ${r.from.src.title}`);
+        continue;
+      }
+      const target = { figures: {} as Record<string, Figure>, gaps: {} as Record<string, string> };
+      addRowFigures(target, row, SERIES_PLAN, r.from);
+      for (const [metric, f] of Object.entries(target.figures)) (points[metric] ??= []).push(f);
+      for (const [metric, reason] of Object.entries(target.gaps)) gaps.push(`${r.from.src.period}, ${metric}: ${reason}`);
+    }
+    const figures = { ...o.figures };
+    const extraGaps = { ...o.gaps };
+    const emp = points.employment ?? [];
+    const e0 = emp[0];
+    const e1 = emp[emp.length - 1];
+    if (e0 && e1 && e0.period === first.period && e1.period === last.period && e0 !== e1 && e0.value > 0) {
+      const inputs = `employment ${e1.value} [${e1.source}, ${e1.period}] and ${e0.value} [${e0.source}, ${e0.period}]`;
+      const derived = { source: e1.source, period: span, trust: e1.trust, derivedSources: [e0.source, e1.source] };
+      figures["employment-growth-series"] = { ...derived, value: Math.round(((e1.value - e0.value) / e0.value) * 1000) / 10, unit: "percent", derivedFrom: `(${e1.value} − ${e0.value}) ÷ ${e0.value}: ${inputs}` };
+      figures["jobs-added-series"] = { ...derived, value: e1.value - e0.value, unit: "jobs", derivedFrom: `${e1.value} − ${e0.value}: ${inputs}` };
+    } else
+      for (const m of ["employment-growth-series", "jobs-added-series"])
+        extraGaps[m] = `no employment figure for both ${first.period} and ${last.period} (${def.seriesStart ?? "see the series gaps"})`;
+    return Entity.parse({ ...o, figures, gaps: extraGaps, series: { points, gaps } });
+  });
+}
 
 export function occupationsFromOews(
   defs: z.infer<typeof OccupationDef>[],
   rows: OewsRow[],
   from: RowSource,
 ): Entity[] {
-  const national = new Map<string, OewsRow>();
-  for (const r of rows) if (r.AREA === "99" && r.NAICS === "000000" && !national.has(r.OCC_CODE)) national.set(r.OCC_CODE, r);
+  const national = nationalRows(rows);
   return defs.map((def) => {
     const row = national.get(def.code);
     if (!row) throw new BuildError(from.file, 0, "OCC_CODE", `no national cross-industry row for ${def.code} (${def.name})`);

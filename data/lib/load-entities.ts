@@ -3,15 +3,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Entity, LabelledFigure, Mapping } from "../../core/index";
 import { BuildError } from "./csv";
-import { metrosFromExtracts, OccupationDef, occupationsFromOews } from "./entities";
+import { addSeries, metrosFromExtracts, OccupationDef, occupationsFromOews } from "./entities";
 import { loadExcerptFigures } from "./excerpt-figures";
 import { governmentLevels, industryEntities, readIndustryExtract } from "./industry-entities";
 import { MappedContent, mappedEntities, parseItems } from "./mapped-entities";
 import { addMetroGrowth, type MetroGrowthResult } from "./metro-growth";
 import { importOews } from "./oews";
 import { importOewsWithPreamble } from "./oews-files";
-import { addOccupationExtras, readEpTable, readNationalExtract, readTedRow } from "./occupation-extras";
-import { loadRegistry, toSource, type RegistryEntry } from "./sources";
+import { addOccupationExtras, readEpTable, readTedRow } from "./occupation-extras";
+import { loadRegistry, nationalReleases, toSource, type RegistryEntry } from "./sources";
 import { readStateExtract, stateEntities } from "./state-entities";
 
 export interface Loaded {
@@ -41,17 +41,22 @@ export function loadEntities(sourcesDir: string, contentDir: string): Loaded {
   };
   const content = (name: string) => ({ data: JSON.parse(readFileSync(join(contentDir, name), "utf8")) as unknown, name: `data/content/${name}` });
 
-  const nat = file("bls-oews-national-m2024");
+  // The national series: every release is read for the history; the newest gives the current national figures.
+  const releases = nationalReleases(registry).map((e) => {
+    const f = file(e.id);
+    return { rows: importOews(f.text, f.name), from: { src: f.src, file: f.name, topCode: f.topCode } };
+  });
+  const current = releases[releases.length - 1];
+  if (!current) throw new BuildError("data/sources/sources.json", 0, "series", "no national OEWS release is registered (series \"oews-national\")");
   const occ = content("occupations.json");
-  let occupations = occupationsFromOews(parseItems(OccupationDef, occ.data, occ.name), importOews(nat.text, nat.name), { src: nat.src, file: nat.name, topCode: nat.topCode });
+  const defs = parseItems(OccupationDef, occ.data, occ.name);
+  let occupations = addSeries(occupationsFromOews(defs, current.rows, current.from), defs, releases);
   const ep = file("bls-ep-2023-33");
   const ted = file("bls-ted-math-2025");
-  const n25 = file("oews-m2025-national-extract");
   occupations = addOccupationExtras(
     occupations,
     { rows: readEpTable(ep.text, ep.name), src: ep.src },
     { rows: new Map([["15-2041", readTedRow(ted.text, ted.name, "Statisticians")]]), src: ted.src },
-    { rows: readNationalExtract(n25.text, n25.name), src: n25.src },
   );
 
   const metroSrc = entry("oews-msa-m2024-extract");

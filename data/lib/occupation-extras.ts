@@ -1,6 +1,6 @@
-// Adds BLS 2023–33 projections (EP Table 1.3, TED table) and May 2025 third-party national wages to occupations.
+// Adds BLS 2023–33 projections (EP Table 1.3, TED table) to occupations.
 import type { Entity, Figure, Source } from "../../core/index";
-import { BuildError, readTable } from "./csv";
+import { BuildError } from "./csv";
 import { fig } from "./oews-files";
 
 /** Table 1.3 as saved text: `| title | 15-2051 | 202.9 | 276.0 | 73.1 | 36.0 | 112,590 |` (employment in thousands). */
@@ -26,25 +26,10 @@ export function readTedRow(text: string, file: string, title: string) {
   return { base: base!, projected: projected!, pct: pct! };
 }
 
-const COLUMNS = ["soc", "tot_emp", "a_mean", "a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90"];
-export function readNationalExtract(text: string, file: string) {
-  const lines = text.split(/\r?\n/).map((l) => (l.startsWith("#") ? "" : l));
-  return new Map(
-    readTable(lines.join("\n"), file, COLUMNS).map(({ line, row }) => {
-      const n = (f: string) => {
-        if (!/^\d+$/.test(row[f]!.trim())) throw new BuildError(file, line, f, `expected a whole number, found "${row[f]}"`);
-        return Number(row[f]);
-      };
-      return [row.soc!, { employment: n("tot_emp"), mean: n("a_mean"), median: n("a_median"), p90: n("a_pct90") }] as const;
-    }),
-  );
-}
-
 export function addOccupationExtras(
   occupations: Entity[],
   ep: { rows: ReturnType<typeof readEpTable>; src: Source },
   ted: { rows: Map<string, ReturnType<typeof readTedRow>>; src: Source },
-  may2025: { rows: ReturnType<typeof readNationalExtract>; src: Source },
 ): Entity[] {
   return occupations.map((o) => {
     const figures: Record<string, Figure> = { ...o.figures };
@@ -64,15 +49,6 @@ export function addOccupationExtras(
     } else
       for (const m of ["base-employment-2023", "projected-employment-2033", "projected-growth-2023-33"])
         gaps[m] = "not in the BLS projections tables used here (Employment Projections Table 1.3, the fastest-growing occupations, and the TED table for statisticians)";
-    const r = may2025.rows.get(code);
-    if (r) {
-      figures["employment-may-2025"] = fig(r.employment, "jobs", may2025.src);
-      figures["median-annual-wage-may-2025"] = fig(r.median, "usd-per-year", may2025.src);
-      figures["mean-annual-wage-may-2025"] = fig(r.mean, "usd-per-year", may2025.src);
-      figures["p90-annual-wage-may-2025"] = fig(r.p90, "usd-per-year", may2025.src);
-    } else
-      for (const m of ["employment-may-2025", "median-annual-wage-may-2025", "mean-annual-wage-may-2025", "p90-annual-wage-may-2025"])
-        gaps[m] = "not in the third-party May 2025 national extract";
     return { ...o, figures, gaps };
   });
 }

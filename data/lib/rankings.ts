@@ -9,6 +9,7 @@ export interface RankingDef {
   order: "desc" | "asc";
   noun: string;
 }
+// A title's "{period}" is the period of the ranked figures, so a title stays true when a new release moves it.
 
 const r = (id: string, title: string, kind: EntityKind, metric: Metric, noun: string): RankingDef => ({ id, title, kind, metric, order: "desc", noun });
 
@@ -17,7 +18,8 @@ export const rankingDefs: RankingDef[] = [
   r("occupations-by-employment", "ML-relevant occupations by employment", "occupations", "employment", "occupations"),
   r("occupations-by-90th-percentile-wage", "ML-relevant occupations by 90th percentile annual wage", "occupations", "p90-annual-wage", "occupations"),
   r("occupations-by-projected-growth-2023-33", "ML-relevant occupations by projected employment growth, 2023–33", "occupations", "projected-growth-2023-33", "occupations"),
-  r("occupations-by-median-wage-may-2025", "ML-relevant occupations by median annual wage, May 2025 (third-party extract)", "occupations", "median-annual-wage-may-2025", "occupations"),
+  r("occupations-by-employment-growth", "ML-relevant occupations by employment growth, {period}", "occupations", "employment-growth-series", "occupations"),
+  r("occupations-by-jobs-added", "ML-relevant occupations by jobs added, {period}", "occupations", "jobs-added-series", "occupations"),
   r("metros-by-data-scientist-employment", "Metro areas by data-scientist employment", "metros", "employment", "metro areas"),
   r("metros-by-data-scientist-location-quotient", "Metro areas by data-scientist location quotient", "metros", "location-quotient", "metro areas"),
   r("metros-by-data-scientist-median-wage", "Metro areas by data-scientist median annual wage", "metros", "median-annual-wage", "metro areas"),
@@ -32,6 +34,7 @@ export const rankingDefs: RankingDef[] = [
   r("sectors-by-research-scientist-employment", "NAICS sectors by computer and information research scientist employment", "naics-sectors", "cirs-employment", "sectors"),
   r("naics-industries-by-data-scientist-employment", "NAICS 3-digit industries by data-scientist employment", "naics-industries", "employment", "industries"),
   r("naics-industries-by-data-scientist-median-wage", "NAICS 3-digit industries by data-scientist median annual wage", "naics-industries", "median-annual-wage", "industries"),
+  r("naics-industries-by-data-scientist-90th-percentile-wage", "NAICS 3-digit industries by data-scientist 90th percentile annual wage", "naics-industries", "p90-annual-wage", "industries"),
   r("naics-industries-by-data-scientist-employment-may-2025", "NAICS industries by data-scientist employment, May 2025 (third-party extract)", "naics-industries", "employment-may-2025", "industries"),
   r("article-industries-by-data-scientist-employment", "The article's industries by data-scientist employment of their mapped NAICS category", "industries", "employment", "industries"),
   r("employer-types-by-data-scientist-median-wage", "Employer types by data-scientist median annual wage of their mapped NAICS sector", "employer-types", "median-annual-wage", "employer types"),

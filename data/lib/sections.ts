@@ -1,6 +1,6 @@
 // Builds the twelve section bodies and the key facts from content files, checking every claim against the article.
 import { z } from "zod";
-import { Fact, type Claim, EntityKind, trustLabels, type TrustLabel, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement } from "../../core/index";
+import { Fact, figureProse, type Claim, EntityKind, trustLabels, type TrustLabel, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement } from "../../core/index";
 import { BuildError } from "./csv";
 import { numbersIn } from "./excerpt-figures";
 import { resolveRef, type RefContext } from "./figure-refs";
@@ -47,6 +47,9 @@ export function buildFacts(items: unknown, file: string, input: ContentInput): F
     if (f.share) {
       const parts = f.share.parts.map((r) => resolveRef(r, ctx, file, row, "share.parts"));
       const total = resolveRef(f.share.total, ctx, file, row, "share.total");
+      for (const part of parts)
+        if (part.period !== total.period)
+          throw new BuildError(file, row, "share.parts", `${part.label} is for ${part.period} but the total is for ${total.period}: a share takes one period`);
       const sum = parts.reduce((s, p) => s + p.value, 0);
       figure = {
         id: `${f.id}-share`, label: f.share.label, value: Math.round((sum / total.value) * 1000) / 10, unit: "percent",
@@ -57,12 +60,14 @@ export function buildFacts(items: unknown, file: string, input: ContentInput): F
     } else if (f.figure) figure = resolveRef(f.figure, ctx, file, row, "figure");
     else throw new BuildError(file, row, "figure", "a fact needs a figure or a share");
     const beside = f.beside.map((r) => resolveRef(r, ctx, file, row, "beside"));
+    // Numbers in the text come from the figures it cites ({figure}, {beside.0}, {figure.period}…), so a new
+    // release changes the text with the figures; a number typed by hand must still be one of the fact's own.
     const allowed = new Set(numbersIn(JSON.stringify([figure, beside, claims])));
-    for (const fg of [figure, ...beside]) allowed.add(Math.round(fg.value / 100) / 10);
-    for (const n of numbersIn(f.text.replace(/\b(19|20)\d\d\b/g, "")))
-      if (!allowed.has(n)) throw new BuildError(file, row, "text", `${n} is not one of the fact's figures or claims`);
+    for (const n of numbersIn(f.text.replace(/\{[^}]*\}/g, "").replace(/\b(19|20)\d\d\b/g, "")))
+      if (!allowed.has(n)) throw new BuildError(file, row, "text", `${n} is not one of the fact's figures or claims: cite it as {figure} or {beside.N}`);
+    const text = fillFigures(f.text, figure, beside, file, row);
     return Fact.parse({
-      id: f.id, title: f.title, text: f.text, figure, beside, claims, section: f.section,
+      id: f.id, title: fillFigures(f.title, figure, beside, file, row), text, figure, beside, claims, section: f.section,
       links: { self: `${API}/facts/${f.id}`, section: `${API}/sections/${f.section}` },
       sources: sourcesOf([figure, ...beside], claims, input.sources),
     });
@@ -117,6 +122,15 @@ export function buildSections(items: unknown, file: string, input: ContentInput,
 /** A computed figure is labelled with the weakest trust of its inputs. */
 function weakestTrust(figs: { trust: TrustLabel }[]): TrustLabel {
   return figs.map((f) => f.trust).sort((a, b) => trustLabels.indexOf(b) - trustLabels.indexOf(a))[0]!;
+}
+
+/** `{figure}` → "262,440", `{beside.1}` → "$120,230", `{figure.period}` → "May 2025". */
+function fillFigures(text: string, figure: LabelledFigure, beside: LabelledFigure[], file: string, row: number): string {
+  return text.replace(/\{(figure|beside\.(\d+))(\.period)?\}/g, (token, _w: string, n: string | undefined, period: string | undefined) => {
+    const f = n === undefined ? figure : beside[Number(n)];
+    if (!f) throw new BuildError(file, row, "text", `${token} names no figure of the fact`);
+    return period ? f.period : figureProse(f);
+  });
 }
 
 function refContext(l: Loaded): RefContext {

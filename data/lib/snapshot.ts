@@ -109,10 +109,13 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
       .map((e) => ({ id: e.id, name: e.name, reason: e.gaps[def.metric] ?? NO_FIGURE }));
     const byId = new Map(ofKind.map((e) => [e.id, e]));
     const basisMetric = employmentBehind(def.metric);
-    const base = { title: def.title, items, unit, order: def.order, gaps };
+    const periods = [...new Set(items.map((it) => it.figure.period))];
+    if (def.title.includes("{period}") && periods.length !== 1) throw new Error(`ranking ${def.id}: "{period}" in its title but its figures have ${periods.length} periods`);
+    const title = def.title.replace("{period}", periods[0]!);
+    const base = { title, items, unit, order: def.order, gaps };
     return Ranking.parse({
       id: def.id,
-      title: def.title,
+      title,
       kind: def.kind,
       metric: def.metric,
       unit,

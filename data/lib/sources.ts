@@ -9,7 +9,14 @@ import { BuildError } from "./csv";
 export const TopCode = z.object({ annual: z.number().positive(), hourly: z.number().positive(), note: z.string().min(1) });
 export type TopCode = z.infer<typeof TopCode>;
 
-export const RegistryEntry = Source.extend({ files: z.array(z.string().min(1)).min(1), topCode: TopCode.optional() });
+/** The series of national OEWS releases: the newest gives the current national figures, all give the history. */
+export const NATIONAL_SERIES = "oews-national";
+
+export const RegistryEntry = Source.extend({
+  files: z.array(z.string().min(1)).min(1),
+  topCode: TopCode.optional(),
+  series: z.literal(NATIONAL_SERIES).optional(),
+});
 export type RegistryEntry = z.infer<typeof RegistryEntry>;
 
 export function loadRegistry(sourcesDir: string): Map<string, RegistryEntry> {
@@ -31,6 +38,15 @@ export function loadRegistry(sourcesDir: string): Map<string, RegistryEntry> {
   return out;
 }
 
-export function toSource({ files: _files, topCode: _topCode, ...source }: RegistryEntry): Source {
+export function toSource({ files: _files, topCode: _topCode, series: _series, ...source }: RegistryEntry): Source {
   return source;
+}
+
+/** The releases of the national series, oldest first (by the year in their period). */
+export function nationalReleases(registry: Map<string, RegistryEntry>): RegistryEntry[] {
+  const year = (e: RegistryEntry) => Number(/\d{4}/.exec(e.period)?.[0] ?? NaN);
+  const list = [...registry.values()].filter((e) => e.series === NATIONAL_SERIES);
+  for (const e of list)
+    if (!Number.isFinite(year(e))) throw new BuildError("data/sources/sources.json", 0, "period", `national release "${e.id}" has no year in its period "${e.period}"`);
+  return list.sort((a, b) => year(a) - year(b));
 }

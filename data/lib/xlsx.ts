@@ -14,7 +14,8 @@ function colIndex(ref: string): number {
   return n - 1;
 }
 
-export function readFirstSheet(data: Uint8Array): { name: string; rows: string[][] } {
+/** The first worksheet, or the one named `name`. */
+export function readFirstSheet(data: Uint8Array, name?: string): { name: string; rows: string[][] } {
   const zip = unzipSync(data);
   const file = (p: string) => {
     const f = zip[p];
@@ -22,8 +23,9 @@ export function readFirstSheet(data: Uint8Array): { name: string; rows: string[]
     return strFromU8(f);
   };
   const workbook = file("xl/workbook.xml");
-  const sheet = /<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"/.exec(workbook);
-  if (!sheet) throw new Error("workbook lists no sheets");
+  const sheets = [...workbook.matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"/g)];
+  const sheet = name === undefined ? sheets[0] : sheets.find((m) => decode(m[1]!) === name);
+  if (!sheet) throw new Error(name === undefined ? "workbook lists no sheets" : `workbook has no sheet "${name}"`);
   const rels = file("xl/_rels/workbook.xml.rels");
   const target = new RegExp(`<Relationship\\b[^>]*\\bId="${sheet[2]}"[^>]*\\bTarget="([^"]*)"`).exec(rels)
     ?? new RegExp(`<Relationship\\b[^>]*\\bTarget="([^"]*)"[^>]*\\bId="${sheet[2]}"`).exec(rels);

@@ -41,16 +41,17 @@ describe("data build", () => {
     expect(kv.get(POINTER_KEY)).toBe(id);
   });
 
-  it("publishes data scientists' official May 2024 figures exactly", () => {
+  it("publishes data scientists' official May 2025 figures exactly", () => {
     const body = RankingResponse.parse(JSON.parse(kv.get(snapshotKeys(id).ranking("occupations-by-median-wage"))!));
     const ds = body.ranking.items.find((i) => i.id === "data-scientists")!;
-    expect(ds.figure).toEqual({ value: 112590, unit: "usd-per-year", source: "bls-oews-national-m2024", period: "May 2024", trust: "official" });
+    expect(ds.figure).toEqual({ value: 120230, unit: "usd-per-year", source: "bls-oews-national-m2025", period: "May 2025", trust: "official" });
     const mean = JSON.parse(kv.get(snapshotKeys(id).entity("occupations", "data-scientists"))!).page.entity.figures["mean-annual-wage"];
-    expect(mean).toMatchObject({ value: 124590, prse: 0.9 });
+    expect(mean).toMatchObject({ value: 126800, period: "May 2025" });
+    expect(mean.prse).toBeTypeOf("number");
     const emp = RankingResponse.parse(JSON.parse(kv.get(snapshotKeys(id).ranking("occupations-by-employment"))!));
-    expect(emp.ranking.items.find((i) => i.id === "data-scientists")!.figure.value).toBe(233440);
+    expect(emp.ranking.items.find((i) => i.id === "data-scientists")!.figure.value).toBe(262440);
     const p90 = RankingResponse.parse(JSON.parse(kv.get(snapshotKeys(id).ranking("occupations-by-90th-percentile-wage"))!));
-    expect(p90.ranking.items.find((i) => i.id === "data-scientists")!.figure.value).toBe(194410);
+    expect(p90.ranking.items.find((i) => i.id === "data-scientists")!.figure.value).toBe(199130);
   });
 
   it("ranks metros by data-scientist employment with New York first at 19,810", () => {

@@ -14,8 +14,8 @@ describe("data:diff", () => {
     const after = tempDir();
     await buildTo(after, src.dir);
     const text = await runDiff(["--published", join(before, "kv-bulk.json"), "--new", join(after, "kv-bulk.json")]);
-    expect(text).toContain("naics-sectors/naics-54 employment: 69410 → 29410");
-    expect(text).toContain("employer-types/professional-services-and-consulting employment: 69410 → 29410");
+    expect(text).toContain("naics-sectors/naics-54 employment: 69410 (May 2024) → 29410 (May 2024)");
+    expect(text).toContain("employer-types/professional-services-and-consulting employment: 69410 (May 2024) → 29410 (May 2024)");
     expect(text).toMatch(/sectors-by-data-scientist-employment naics-52: 2 → 1/);
     expect(text).toContain("- metros/wichita-ks");
     expect(text).not.toContain("identical content");
@@ -26,5 +26,20 @@ describe("data:diff", () => {
     const text = await runDiff(["--published", join(a, "kv-bulk.json"), "--new", join(a, "kv-bulk.json")]);
     expect(text).toContain("identical content");
     expect(text).toContain("figures moved: 0");
+  });
+  it("shows a new national release as the current figures moving, bounds becoming values, and nothing else to edit", async () => {
+    const src = sourcesCopy();
+    // The registry as it was before the May 2025 file was imported.
+    src.edit("sources.json", (t) => JSON.stringify((JSON.parse(t) as { id: string }[]).filter((s) => s.id !== "bls-oews-national-m2025")));
+    const before = tempDir();
+    await buildTo(before, src.dir);
+    const after = tempDir();
+    await buildTo(after);
+    const text = await runDiff(["--published", join(before, "kv-bulk.json"), "--new", join(after, "kv-bulk.json")]);
+    expect(text).toContain("occupations/data-scientists employment: 233440 (May 2024) → 262440 (May 2025)");
+    expect(text).toContain("occupations/data-scientists median-annual-wage: 112590 (May 2024) → 120230 (May 2025)");
+    expect(text).toContain("occupations/computer-and-information-systems-managers p90-annual-wage: ≥ 239200 (May 2024) → 297510 (May 2025)");
+    expect(text).toContain("occupations/data-scientists employment-growth-series: 120.3 (May 2021 to May 2024) → 147.6 (May 2021 to May 2025)");
+    expect(text).toMatch(/sources: \+1 −0\n  \+ bls-oews-national-m2025/);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importOewsFile, readOewsDownload } from "../../data/import";
+import { importOewsFile, readOewsDownload, topCodeIn } from "../../data/import";
 import { BuildError } from "../../data/lib/csv";
 import { importOews, numberOf } from "../../data/lib/oews";
 import { ROOT, tempDir } from "./helpers";
@@ -31,9 +31,10 @@ describe("data:import", () => {
     writeFileSync(join(sources, "sources.json"), "[]");
     const r = importOewsFile(file, { sourcesDir: sources, trust: "official" });
     expect(r.norm.topCoded).toBe(false);
-    expect(r.source).toMatchObject({ id: "bls-oews-national-m2025-dl", period: "May 2025", trust: "official" });
+    expect(r.source).toMatchObject({ id: "bls-oews-national-m2025", period: "May 2025", trust: "official" });
     const reg = JSON.parse(readFileSync(join(sources, "sources.json"), "utf8"));
-    expect(reg[0].files).toEqual(["bls-oews-national-m2025-dl/national_M2025_dl.csv"]);
+    expect(reg[0].files).toEqual(["bls-oews-national-m2025/national_M2025_dl.csv"]);
+    expect(reg[0].series).toBe("oews-national");
   });
   it("fails on a bad header with file, row and column, and writes nothing", () => {
     const dir = tempDir();
@@ -43,6 +44,19 @@ describe("data:import", () => {
     writeFileSync(join(sources, "sources.json"), "[]");
     expect(() => importOewsFile(file, { sourcesDir: sources })).toThrow(BuildError);
     expect(() => importOewsFile(file, { sourcesDir: sources })).toThrow(/^state_M2024_dl\.csv:1: OCC_CODE: header does not match/);
+    expect(readFileSync(join(sources, "sources.json"), "utf8")).toBe("[]");
+  });
+  it("reads a release's top code from its workbook's Field Descriptions sheet and registers it with the series", () => {
+    const sources = tempDir();
+    writeFileSync(join(sources, "sources.json"), "[]");
+    const r = importOewsFile(join(DIR, "national_M2024_dl.xlsx"), { sourcesDir: sources });
+    expect(r.entry).toMatchObject({ id: "bls-oews-national-m2024", series: "oews-national", topCode: { annual: 239200, hourly: 115 } });
+    expect(topCodeIn("#  = indicates a wage equal to or greater than $100.00 per hour or $208,000 per year ")).toMatchObject({ annual: 208000, hourly: 100 });
+  });
+  it("refuses a top-coded CSV that states no top code, and writes nothing", () => {
+    const sources = tempDir();
+    writeFileSync(join(sources, "sources.json"), "[]");
+    expect(() => importOewsFile(join(DIR, "national_M2024_dl.csv"), { sourcesDir: sources })).toThrow(/# \(top-coded\) wages but states no top code: pass --top-code/);
     expect(readFileSync(join(sources, "sources.json"), "utf8")).toBe("[]");
   });
 });

@@ -21,13 +21,13 @@ describe("data:build known figures", () => {
     const e = kv.json("entity:metros:new-york-newark-jersey-city-ny-nj").page.entity;
     expect(e.figures.employment).toMatchObject({ value: 19810, period: "May 2024", trust: "third-party" });
   });
-  it("CIRS median annual wage, May 2024 = $140,910; data scientists 233,440 / $112,590", () => {
+  it("CIRS median annual wage, May 2025 = $140,300; data scientists 262,440 / $120,230", () => {
     const cirs = kv.json("entity:occupations:computer-and-information-research-scientists").page.entity;
-    expect(cirs.figures["median-annual-wage"]).toMatchObject({ value: 140910, trust: "official" });
+    expect(cirs.figures["median-annual-wage"]).toMatchObject({ value: 140300, period: "May 2025", trust: "official" });
     expect(cirs.figures["projected-growth-2023-33"].value).toBe(25.6);
     const ds = kv.json("entity:occupations:data-scientists").page.entity;
-    expect(ds.figures.employment.value).toBe(233440);
-    expect(ds.figures["median-annual-wage"].value).toBe(112590);
+    expect(ds.figures.employment.value).toBe(262440);
+    expect(ds.figures["median-annual-wage"].value).toBe(120230);
   });
   it("data scientists' projected growth 2023–33 = 36.0% (202,900 → 276,000)", () => {
     const fact = FactResponse.parse(kv.json("fact:data-scientist-growth-2023-33")).fact;

@@ -2,7 +2,7 @@
 // snapshot `npm test` builds (data/out), one describe per class of statement.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   chartFragment,
   comparisonFragment,
@@ -21,7 +21,7 @@ import {
 } from "../../core/index";
 import { importOewsWithPreamble } from "../../data/lib/oews-files";
 import { importOews, type OewsRow } from "../../data/lib/oews";
-import { readBulk, ROOT } from "./helpers";
+import { buildTo, readBulk, ROOT, sourcesCopy, tempDir } from "./helpers";
 
 const kv = readBulk(join(ROOT, "data/out/kv-bulk.json"));
 const bodies = (part: string) => [...kv.map].filter(([k]) => k.includes(`:${kv.id}:${part}:`)).map(([, v]) => v);
@@ -44,17 +44,38 @@ const allFigures: { where: string; f: Figure }[] = [
   ...sections.flatMap((s) => [...s.figures, ...s.records.flatMap((r) => r.figures)].map((f) => ({ where: `section ${s.id}`, f }))),
 ];
 
-/** The national cross-industry OEWS rows, read straight from the source file. */
-const national = new Map<string, OewsRow>(
-  importOews(readFileSync(join(ROOT, "data/sources/bls-oews-m2024/national_M2024_dl.csv"), "utf8"), "national")
-    .filter((r) => r.AREA === "99" && r.NAICS === "000000")
-    .map((r) => [r.OCC_CODE, r]),
-);
+/** Each national release's cross-industry OEWS rows, read straight from its source file, by period. */
+const registry = JSON.parse(readFileSync(join(ROOT, "data/sources/sources.json"), "utf8")) as { id: string; period: string; series?: string; files: string[]; topCode?: { annual: number } }[];
+const releases = registry
+  .filter((e) => e.series === "oews-national")
+  .map((e) => ({
+    period: e.period,
+    topCode: e.topCode?.annual,
+    rows: new Map<string, OewsRow>(
+      importOews(readFileSync(join(ROOT, "data/sources", e.files[0]!), "utf8"), e.id)
+        .filter((r) => r.AREA === "99" && r.NAICS === "000000")
+        .map((r) => [r.OCC_CODE, r]),
+    ),
+  }))
+  .sort((a, b) => a.period.localeCompare(b.period));
+const national = releases[releases.length - 1]!.rows;
 
 describe("top-coded wages are bounds, not gaps", () => {
-  const p90 = ranking("occupations-by-90th-percentile-wage");
+  // The May 2024 edition (the national series without the May 2025 release) top-codes this wage; May 2025 does not.
+  let p90: Ranking;
+  let may2024: ReturnType<typeof readBulk>;
+  beforeAll(async () => {
+    const src = sourcesCopy();
+    src.edit("sources.json", (t) => JSON.stringify((JSON.parse(t) as { id: string }[]).filter((e) => e.id !== "bls-oews-national-m2025")));
+    const out = tempDir();
+    await buildTo(out, src.dir);
+    may2024 = readBulk(join(out, "kv-bulk.json"));
+    p90 = (may2024.json("ranking:occupations-by-90th-percentile-wage") as { ranking: Ranking }).ranking;
+  });
+  const csvOf = (id: string) => may2024.map.get(`atlas:v1:${may2024.id}:ranking-csv:${id}`)!;
+  const embedOf = (id: string) => may2024.json(`chart-embed:${id}`) as ChartEmbed;
 
-  it("ranks computer and information systems managers first at ≥ $239,200 in JSON, summary, CSV, chart and fragment", () => {
+  it("ranks computer and information systems managers first at ≥ $239,200 in JSON, summary, CSV, chart and fragment (May 2024)", () => {
     expect(p90.items[0]).toMatchObject({ rank: 1, id: "computer-and-information-systems-managers", figure: { value: 239200, bound: "at-least" } });
     expect(p90.gaps).toEqual([]);
     expect(p90.summary).toContain("Highest: Computer and information systems managers, at least $239,200");
@@ -67,22 +88,31 @@ describe("top-coded wages are bounds, not gaps", () => {
     expect(rankingFragment({ snapshot, ranking: p90 }, ctx)).toContain("≥ $239,200");
   });
 
-  it("turns every # of every occupation's national row into a bound at the top code, and nothing else into one", () => {
-    const columns: Record<string, keyof OewsRow> = { "p90-annual-wage": "A_PCT90", "p75-annual-wage": "A_PCT75", "median-annual-wage": "A_MEDIAN", "mean-annual-wage": "A_MEAN" };
+  it("turns every # of every release's national row into a bound at that release's top code, and nothing else into one", () => {
+    const columns: Record<string, keyof OewsRow> = { "p90-annual-wage": "A_PCT90", "p10-annual-wage": "A_PCT10", "median-annual-wage": "A_MEDIAN", "mean-annual-wage": "A_MEAN" };
     let bounds = 0;
     for (const e of entities.filter((x) => x.kind === "occupations"))
-      for (const [metric, column] of Object.entries(columns)) {
-        const cell = national.get(e.code!)![column] as { kind: string; code?: string };
-        const f = e.figures[metric]!;
-        if (cell.kind === "special" && cell.code === "#") {
-          bounds++;
-          expect(f, `${e.id} ${metric}`).toMatchObject({ value: 239200, bound: "at-least" });
-        } else expect(f.bound, `${e.id} ${metric}`).toBeUndefined();
-      }
-    expect(bounds).toBeGreaterThan(0);
+      for (const r of releases)
+        for (const [metric, column] of Object.entries(columns)) {
+          const cell = r.rows.get(e.code!)![column] as { kind: string; code?: string };
+          const f = e.series!.points[metric]!.find((p) => p.period === r.period)!;
+          if (cell.kind === "special" && cell.code === "#") {
+            bounds++;
+            expect(f, `${e.id} ${metric} ${r.period}`).toMatchObject({ value: r.topCode, bound: "at-least" });
+          } else expect(f.bound, `${e.id} ${metric} ${r.period}`).toBeUndefined();
+        }
+    expect(bounds).toBeGreaterThan(3);
   });
 
-  it("gives no exact difference or ratio against a bound in comparisons", () => {
+  it("shows a value May 2025 publishes where May 2024 gave only a bound, each with its period", () => {
+    const cis = entities.find((e) => e.id === "computer-and-information-systems-managers")!;
+    expect(cis.figures["p90-annual-wage"]).toMatchObject({ value: 297510, period: "May 2025" });
+    expect(cis.figures["p90-annual-wage"]!.bound).toBeUndefined();
+    expect(cis.series!.points["p90-annual-wage"]!.find((p) => p.period === "May 2024")).toMatchObject({ value: 239200, bound: "at-least" });
+  });
+
+  it("gives no exact difference or ratio against a bound in comparisons (May 2024)", () => {
+    const pairs = [...may2024.map].filter(([k]) => k.includes(`:${may2024.id}:compare:`)).map(([, v]) => (JSON.parse(v) as { comparison: Comparison }).comparison);
     const pair = pairs.find((c) => c.kind === "occupations" && [c.a.id, c.b.id].includes("computer-and-information-systems-managers"))!;
     const d = pair.differences.find((x) => x.metric === "p90-annual-wage")!;
     expect(d).toMatchObject({ difference: null, ratio: null });
@@ -225,5 +255,38 @@ describe("the project's voice never restates an article claim as fact", () => {
   it("describes the article's own categories (industries, employer types and sizes, roles) as the article's", () => {
     const articleKinds = new Set(["industries", "employer-types", "employer-sizes", "roles"]);
     for (const e of entities.filter((x) => articleKinds.has(x.kind) && x.description)) expect(e.description, `${e.kind}/${e.id}`).toMatch(/article/i);
+  });
+});
+
+describe("no resource mixes periods silently", () => {
+  it("every ranking's summary, and its chart's subtitle, names each period of its figures", () => {
+    for (const r of rankings) {
+      const periods = new Set(r.items.map((it) => it.figure.period));
+      const chart = JSON.parse(kv.map.get(`atlas:v1:${kv.id}:chart:${r.id}`)!) as { title: { subtitle: string[] } };
+      for (const p of periods) {
+        expect(r.summary, r.id).toContain(`${p} (`);
+        expect(chart.title.subtitle[0], r.id).toContain(`${p} (`);
+      }
+      if (r.title.match(/May \d{4}/)) for (const p of periods) expect(r.title, r.id).toContain(p);
+    }
+  });
+
+  it("every comparison row gives the period of its two figures, both when they differ", () => {
+    let rows = 0;
+    for (const c of pairs)
+      for (const d of c.differences) {
+        rows++;
+        const [pa, pb] = [c.a.figures[d.metric]!.period, c.b.figures[d.metric]!.period];
+        expect(d.period, `${c.kind} ${c.a.id}/${c.b.id} ${d.metric}`).toBe(pa === pb ? pa : `${pa} / ${pb}`);
+      }
+    expect(rows).toBeGreaterThan(100);
+  });
+
+  it("every fact's text and title name the period of its main figure when they speak of one", () => {
+    for (const f of facts) {
+      const years = [...`${f.title} ${f.text}`.matchAll(/May (\d{4})/g)].map((m) => m[0]);
+      const periods = [f.figure, ...f.beside].map((x) => x.period).join(" ");
+      for (const y of years) expect(periods, `${f.id}: "${y}"`).toContain(y);
+    }
   });
 });

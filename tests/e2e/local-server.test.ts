@@ -35,14 +35,14 @@ describe("the local server", () => {
     expect(((await res.json()) as { code: string }).code).toBe("unknown-ranking");
   });
 
-  it("serves data scientists' official May 2024 figures exactly", async () => {
+  it("serves data scientists' official May 2025 figures exactly", async () => {
     const get = async (id: string) =>
       ((await (await fetch(`${api}/api/v1/rankings/${id}`)).json()) as { ranking: { items: { id: string; figure: { value: number } }[] } }).ranking.items.find(
         (i) => i.id === "data-scientists",
       )!.figure.value;
-    expect(await get("occupations-by-employment")).toBe(233440);
-    expect(await get("occupations-by-median-wage")).toBe(112590);
-    expect(await get("occupations-by-90th-percentile-wage")).toBe(194410);
+    expect(await get("occupations-by-employment")).toBe(262440);
+    expect(await get("occupations-by-median-wage")).toBe(120230);
+    expect(await get("occupations-by-90th-percentile-wage")).toBe(199130);
   });
 
   it("serves every chart as a Vega-Lite spec valid against Vega-Lite's JSON schema", async () => {

@@ -19,11 +19,11 @@ describe("<ml-employer-chart>", () => {
     expect(box.height).toBeGreaterThan(50);
     const root = el.shadowRoot!;
     expect(root.querySelector("h2")?.textContent).toBe("ML-relevant occupations by median annual wage");
-    expect(root.querySelector(".summary")?.textContent).toContain("$140,910");
+    expect(root.querySelector(".summary")?.textContent).toContain("$140,300");
     expect(root.querySelector("footer")?.textContent).toContain("U.S. Bureau of Labor Statistics");
     expect(root.querySelector(".trust")?.textContent).toBe("official");
     const rows = [...root.querySelectorAll("tbody tr")].map((tr) => tr.textContent);
-    expect(rows.map((r) => r?.replace(/\s+/g, "")).find((r) => r?.includes("Datascientists"))).toMatch(/^\d+Datascientists\$112,590$/);
+    expect(rows.map((r) => r?.replace(/\s+/g, "")).find((r) => r?.includes("Datascientists"))).toMatch(/^\d+Datascientists\$120,230$/);
     expect(root.querySelector<HTMLAnchorElement>('footer a[href$="format=csv"]')?.href).toBe(
       `${api}/api/v1/rankings/occupations-by-median-wage?format=csv`,
     );
@@ -49,7 +49,7 @@ describe("<ml-employer-chart>", () => {
   it("formats numbers for the lang attribute", async () => {
     const el = mount({ chart: "occupations-by-employment", api, lang: "de-DE" });
     await until(() => el.shadowRoot?.querySelector("tbody tr"));
-    expect(el.shadowRoot!.textContent).toContain("233.440");
+    expect(el.shadowRoot!.textContent).toContain("262.440");
   });
 
   it("ignores a lang that is not a locale, as browsers do, and formats as en-US without throwing", async () => {
@@ -58,7 +58,7 @@ describe("<ml-employer-chart>", () => {
     addEventListener("error", onError);
     const el = mount({ chart: "occupations-by-employment", api, lang: "not a locale!" });
     await until(() => el.shadowRoot?.querySelector("tbody tr"));
-    expect(el.shadowRoot!.textContent).toContain("233,440");
+    expect(el.shadowRoot!.textContent).toContain("262,440");
     removeEventListener("error", onError);
     expect(errors).toEqual([]);
   });

@@ -28,9 +28,9 @@ describe("trust marks in the elements", () => {
 
   it("shows a top-coded wage as ≥ its bound, first, and says what the bound means, in the ranking and the chart", async () => {
     for (const [tag, attr] of [["ml-employer-ranking", "ranking"], ["ml-employer-chart", "chart"]] as const) {
-      const el = mount(tag, { [attr]: "occupations-by-90th-percentile-wage", api });
+      const el = mount(tag, { [attr]: "naics-industries-by-data-scientist-90th-percentile-wage", api });
       await footer(el);
-      expect(rowsOf(el)[0], tag).toBe("1 Computer and information systems managers ≥ $239,200");
+      expect(rowsOf(el)[0], tag).toBe("1 Web Search Portals, Libraries, Archives, and Other Information Services ≥ $239,200");
       expect(el.shadowRoot!.querySelector(".notes")!.textContent, tag).toContain("≥ a top code");
       el.remove();
     }
@@ -55,7 +55,7 @@ describe("<ml-employer-compare>", () => {
     await footer(el);
     const text = el.shadowRoot!.textContent!.replace(/\s+/g, " ");
     expect(text).toContain("Data scientists and Statisticians");
-    expect(text).toMatch(/Median annual wage \$112,590 \$103,300/);
+    expect(text).toMatch(/Median annual wage, May 2025 \$120,230 \$105,650/);
   });
 
   it("explains an unknown entity inside the element", async () => {

@@ -58,7 +58,7 @@ describe("API index and lists", () => {
 
   it("lists every source with URL (or null with a note), period and trust label", async () => {
     const body = (await (await get("/api/v1/sources")).json()) as { sources: { id: string; url: string | null; period: string; trust: string; note?: string }[] };
-    expect(body.sources.map((s) => s.id)).toContain("bls-oews-national-m2024");
+    expect(body.sources.map((s) => s.id)).toContain("bls-oews-national-m2025");
     for (const s of body.sources) {
       expect(s.period).not.toBe("");
       expect(["official", "official-derived", "third-party", "article"]).toContain(s.trust);
@@ -73,7 +73,7 @@ describe("rankings and charts", () => {
     expect(res.headers.get("content-type")).toContain("text/csv");
     const lines = (await res.text()).trim().split("\r\n");
     expect(lines[0]).toBe("rank,id,name,value,bound,unit,prse,reliability,source,source_url,period,trust,derived_from,derived_sources,note,snapshot");
-    expect(lines.find((l) => l.includes(",data-scientists,"))).toContain(",233440,,jobs,1.7,,bls-oews-national-m2024,https://www.bls.gov/oes/tables.htm,May 2024,official,");
+    expect(lines.find((l) => l.includes(",data-scientists,"))).toContain(",262440,,jobs,1.1,,bls-oews-national-m2025,https://www.bls.gov/oes/tables.htm,May 2025,official,");
   });
 
   it("serves each chart as Vega-Lite, compiled Vega, SVG and embed payload", async () => {

@@ -26,11 +26,11 @@ describe("HTML fragments", () => {
     expect(html).toMatch(/href="http:\/\/atlas\.test\/api\/v1\//);
   });
 
-  it("carries the known official figures through: data scientists, May 2024", async () => {
+  it("carries the known official figures through: data scientists, May 2025", async () => {
     const html = await (await get("/api/v1/rankings/occupations-by-median-wage?format=html")).text();
-    expect(html).toMatch(/<th scope="row">Data scientists<\/th><td>\$112,590<\/td>/);
+    expect(html).toMatch(/<th scope="row">Data scientists<\/th><td>\$120,230<\/td>/);
     const chart = await (await get("/api/v1/charts/occupations-by-employment?format=html")).text();
-    expect(chart).toMatch(/<th scope="row">Data scientists<\/th><td>233,440<\/td>/);
+    expect(chart).toMatch(/<th scope="row">Data scientists<\/th><td>262,440<\/td>/);
     expect(chart).toContain("<svg");
   });
 

@@ -14,7 +14,7 @@ async function publishModifiedSnapshot() {
   const to = snapshotKeys(NEW_ID);
   const writes = Object.entries(bundled.entries).map(([key, value]) => {
     let body = value.replaceAll(`"id":"${bundled.pointer}"`, `"id":"${NEW_ID}"`);
-    if (key === from.ranking("occupations-by-employment")) body = body.replace('"value":233440', '"value":999999');
+    if (key === from.ranking("occupations-by-employment")) body = body.replace('"value":262440', '"value":999999');
     return env.ATLAS_KV.put(key.replace(`:${bundled.pointer}:`, `:${NEW_ID}:`), body);
   });
   await Promise.all(writes);
@@ -28,7 +28,7 @@ describe("SnapshotStore over KV", () => {
     const bundled = await bundledSnapshot();
     const res = await createApp(bundledSnapshot).request("/api/v1/rankings/occupations-by-employment", {}, env);
     expect(res.headers.get("x-atlas-snapshot")).toBe(bundled.pointer);
-    expect(await res.text()).toContain('"value":233440');
+    expect(await res.text()).toContain('"value":262440');
   });
 
   it("serves the snapshot the KV pointer names once it is published", async () => {
@@ -37,7 +37,7 @@ describe("SnapshotStore over KV", () => {
     expect(res.headers.get("x-atlas-snapshot")).toBe(NEW_ID);
     const text = await res.text();
     expect(text).toContain('"value":999999');
-    expect(text).not.toContain('"value":233440');
+    expect(text).not.toContain('"value":262440');
   });
 
   it("falls back to the bundle when KV cannot be read", async () => {
