@@ -9,5 +9,6 @@ export default defineConfig({
     env: { TZ: "UTC" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    globalSetup: ["./tests/helpers/data-global-setup.ts"],
   },
 });

@@ -75,6 +75,8 @@ export const Section = z.object({
   statements: z.array(Statement),
   /** Where the article speaks but no published figure exists: said plainly. */
   gaps: z.array(z.string().min(1)),
+  /** The kinds of entity the section is about (each listed under links.entities). */
+  kinds: z.array(EntityKind),
   links: z.object({
     self: z.string(),
     rankings: z.array(Link),

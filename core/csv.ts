@@ -11,7 +11,8 @@ const header = [
   "derived_from", "derived_sources", "note", "snapshot",
 ];
 
-function cell(v: string | number): string {
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR or LF. */
+export function csvCell(v: string | number): string {
   const s = String(v);
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
@@ -27,11 +28,11 @@ export function rankingToCsv(ranking: Ranking, snapshot: SnapshotMeta): string {
         urls.get(f.source) ?? "", f.period, f.trust, f.derivedFrom ?? "", (f.derivedSources ?? []).join(" "),
         [f.qualifier ? `quoted as "${f.qualifier}${f.value}"` : "", f.note ?? ""].filter(Boolean).join("; "), snapshot.id,
       ]
-        .map(cell)
+        .map(csvCell)
         .join(","),
     );
   }
   for (const g of ranking.gaps)
-    lines.push(["", g.id, g.name, "", "", ranking.unit, "", "", "", "", "", "", "", "", `left out: ${g.reason}`, snapshot.id].map(cell).join(","));
+    lines.push(["", g.id, g.name, "", "", ranking.unit, "", "", "", "", "", "", "", "", `left out: ${g.reason}`, snapshot.id].map(csvCell).join(","));
   return lines.join("\r\n") + "\r\n";
 }

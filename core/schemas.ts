@@ -98,6 +98,9 @@ export const Entity = z.object({
 });
 export type Entity = z.infer<typeof Entity>;
 
+/** The one way to key an entity across kinds: "occupations/data-scientists". */
+export const entityKey = (e: { kind: string; id: string }) => `${e.kind}/${e.id}`;
+
 export const RankingItem = z.object({
   rank: z.number().int().positive(),
   id: slug,

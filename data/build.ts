@@ -1,12 +1,14 @@
 // `npm run data:build`: import and validate every source, precompute the snapshot, write the KV bulk file
 // and the worker's bundled fallback. Any bad input stops the build before anything is written.
-// Options: --out DIR (writes DIR/kv-bulk.json and DIR/snapshot.json), --sources DIR, --content DIR, --built-at ISO.
+// Options: --out DIR (writes DIR/kv-bulk.json and DIR/snapshot.json), --sources DIR, --content DIR, --built-at ISO,
+// --kv-file FILE, --fallback-file FILE, --if-needed (skip when nothing changed).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { POINTER_KEY } from "../core/index";
-import { BuildError } from "./lib/csv";
+import { BuildError } from "./lib/build-error";
 import { loadEntities } from "./lib/load-entities";
 import { rankingDefs } from "./lib/rankings";
 import { buildFacts, buildSections } from "./lib/sections";
@@ -94,39 +96,52 @@ function upToDate(): boolean {
   return inputs.every((f) => statSync(f).mtimeMs <= built);
 }
 
-export function parseBuildArgs(argv: string[]): BuildOptions {
-  const opts: BuildOptions = {};
-  const names: Record<string, keyof BuildOptions> = { "--out": "outDir", "--sources": "sourcesDir", "--content": "contentDir", "--built-at": "builtAt", "--kv-file": "kvFile", "--fallback-file": "fallbackFile" };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--if-needed") continue; // handled below: `npm start` skips the build when nothing changed
-    const [flag, inline] = a.includes("=") ? (a.split(/=(.*)/s) as [string, string]) : [a, undefined];
-    const key = names[flag];
-    if (!key) throw new Error(`unknown option ${a}`);
-    const value = inline ?? argv[++i];
-    if (!value) throw new Error(`${flag} needs a value`);
-    (opts as Record<string, string>)[key] = resolve(value);
-    if (key === "builtAt") opts.builtAt = value;
-  }
-  return opts;
+/** The build's command-line options, shared with data:diff (which builds too). */
+export const buildArgOptions = {
+  out: { type: "string" },
+  sources: { type: "string" },
+  content: { type: "string" },
+  "built-at": { type: "string" },
+  "kv-file": { type: "string" },
+  "fallback-file": { type: "string" },
+  /** `npm start`: skip the build when every output is newer than every input. */
+  "if-needed": { type: "boolean" },
+} as const;
+
+export function buildOptionsFrom(values: { [K in keyof typeof buildArgOptions]?: (typeof buildArgOptions)[K]["type"] extends "string" ? string : boolean }): BuildOptions {
+  const path = (v: string | undefined) => (v === undefined ? undefined : resolve(v));
+  return Object.fromEntries(
+    Object.entries({
+      outDir: path(values.out), sourcesDir: path(values.sources), contentDir: path(values.content),
+      kvFile: path(values["kv-file"]), fallbackFile: path(values["fallback-file"]), builtAt: values["built-at"],
+    }).filter(([, v]) => v !== undefined),
+  ) as BuildOptions;
+}
+
+export function parseBuildArgs(argv: string[]) {
+  const { values } = parseArgs({ args: argv, options: buildArgOptions, strict: true });
+  return { options: buildOptionsFrom(values), ifNeeded: values["if-needed"] ?? false };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
-  const args = process.argv.slice(2);
-  if (args.length === 1 && args[0] === "--if-needed" && upToDate()) {
-    console.log("data:build: snapshot is up to date");
-    process.exit(0);
-  }
   Promise.resolve()
-    .then(() => build({ ...parseBuildArgs(process.argv.slice(2)), log: (l) => console.log(`data:build: ${l}`) }))
+    .then(() => {
+      const { options, ifNeeded } = parseBuildArgs(process.argv.slice(2));
+      if (ifNeeded && Object.keys(options).length === 0 && upToDate()) {
+        console.log("data:build: snapshot is up to date");
+        process.exit(0);
+      }
+      return build({ ...options, log: (l) => console.log(`data:build: ${l}`) });
+    })
     .then(
       (r) =>
         console.log(
           `data:build: snapshot ${r.snapshot.id} (${r.entities} entities, ${r.keys} keys) in ${Math.round(performance.now() - started)} ms → ${r.kvFile}`,
         ),
       (err: unknown) => {
-        console.error(err instanceof BuildError ? `data:build failed: ${err.message}` : err);
+        const usage = (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+        console.error(err instanceof BuildError || usage ? `data:build failed: ${(err as Error).message}` : err);
         console.error("data:build: nothing was written.");
         process.exit(1);
       },

@@ -5,32 +5,30 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, parseBuildArgs } from "./build";
+import { parseArgs } from "node:util";
+import { build, buildArgOptions, buildOptionsFrom } from "./build";
 import { diffSnapshots, formatDiff } from "./lib/snapshot-diff";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function runDiff(argv: string[]): Promise<string> {
-  const take = (name: string) => {
-    const i = argv.indexOf(name);
-    if (i < 0) return undefined;
-    const v = argv[i + 1];
-    argv.splice(i, 2);
-    return v;
-  };
-  const published = resolve(take("--published") ?? join(root, "data/out/kv-bulk.json"));
-  const json = take("--json");
-  let next = take("--new");
+  const { values } = parseArgs({
+    args: argv,
+    options: { published: { type: "string" }, new: { type: "string" }, json: { type: "string" }, ...buildArgOptions },
+    strict: true,
+  });
+  const published = resolve(values.published ?? join(root, "data/out/kv-bulk.json"));
+  let next = values.new;
   let tmp: string | undefined;
   if (!next) {
     tmp = mkdtempSync(join(tmpdir(), "atlas-diff-"));
-    const r = await build({ builtAt: "1970-01-01T00:00:00Z", ...parseBuildArgs(argv), outDir: tmp, kvFile: undefined, fallbackFile: undefined });
+    const r = await build({ builtAt: "1970-01-01T00:00:00Z", ...buildOptionsFrom(values), outDir: tmp, kvFile: undefined, fallbackFile: undefined });
     next = r.kvFile;
   }
   try {
     const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as { key: string; value: string }[];
     const diff = diffSnapshots(read(published), read(resolve(next)));
-    if (json) writeFileSync(resolve(json), `${JSON.stringify(diff, null, 1)}\n`);
+    if (values.json) writeFileSync(resolve(values.json), `${JSON.stringify(diff, null, 1)}\n`);
     return formatDiff(diff);
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });

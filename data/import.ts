@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Source, TrustLabel } from "../core/index";
-import { BuildError } from "./lib/csv";
+import { BuildError } from "./lib/build-error";
 import { normaliseOews, rowsFromCsv, type Normalised } from "./lib/oews-import";
 import { NATIONAL_SERIES, type TopCode } from "./lib/sources";
 import { readFirstSheet } from "./lib/xlsx";

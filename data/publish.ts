@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { POINTER_KEY, PREVIOUS_POINTER_KEY, snapshotKeys } from "../core/index";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -95,15 +96,12 @@ export function publish(opts: PublishOptions = {}): string[] {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const i = args.indexOf("--file");
   try {
-    const steps = publish({
-      file: i >= 0 ? args[i + 1] : undefined,
-      local: args.includes("--local"),
-      dryRun: args.includes("--dry-run"),
-      rollback: args.includes("--rollback"),
+    const { values } = parseArgs({
+      options: { file: { type: "string" }, local: { type: "boolean" }, "dry-run": { type: "boolean" }, rollback: { type: "boolean" } },
+      strict: true,
     });
+    const steps = publish({ file: values.file, local: values.local, dryRun: values["dry-run"], rollback: values.rollback });
     for (const s of steps) console.log(`data:publish: ${s}`);
   } catch (err) {
     console.error(`data:publish failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,16 +1,5 @@
 // A strict RFC 4180 reader that remembers the line each record starts on, for file:row error messages.
-
-export class BuildError extends Error {
-  constructor(
-    readonly file: string,
-    readonly row: number,
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(`${file}:${row}: ${field}: ${reason}`);
-    this.name = "BuildError";
-  }
-}
+import { BuildError } from "./build-error";
 
 export interface CsvRecord {
   /** 1-based line number where the record starts (the header is line 1 when the file has no preamble). */
@@ -70,14 +59,22 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
   return records;
 }
 
+/**
+ * Blanks lines that start with "#" (provenance lines above or among the rows) before parsing, so a quote in a
+ * comment cannot open a field, and every record keeps its real line number.
+ */
+export function blankComments(text: string): string {
+  return text.replace(/^#[^\r\n]*/gm, "");
+}
+
 /** Records as objects keyed by header; fails on a header mismatch and on short or long rows. */
 export function readTable(
   text: string,
   file: string,
   expected: readonly string[],
-  { skipLines = 0 }: { skipLines?: number } = {},
+  { skipLines = 0, comments = false }: { skipLines?: number; comments?: boolean } = {},
 ): { line: number; row: Record<string, string> }[] {
-  const records = parseCsv(text, file).filter((r) => r.line > skipLines);
+  const records = parseCsv(comments ? blankComments(text) : text, file).filter((r) => r.line > skipLines);
   const head = records[0];
   if (!head) throw new BuildError(file, 1, "(header)", "file is empty");
   const normalised = head.fields.map((h) => h.trim().toUpperCase());

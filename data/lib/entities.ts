@@ -1,7 +1,8 @@
 // Turns imported source rows into core entities with figures that carry their provenance.
 import { z } from "zod";
 import { Entity, type Figure, type Source } from "../../core/index";
-import { BuildError, readTable } from "./csv";
+import { BuildError } from "./build-error";
+import { readTable } from "./csv";
 import type { OewsRow } from "./oews";
 import { addRowFigures, fig, WAGE_PLAN, type RowSource } from "./oews-files";
 

@@ -1,7 +1,7 @@
 // Figures quoted from excerpt files: each must quote its source file verbatim, and its number must be in the quote.
 import { z } from "zod";
 import { LabelledFigure, Unit } from "../../core/index";
-import { BuildError } from "./csv";
+import { BuildError } from "./build-error";
 import type { RegistryEntry } from "./sources";
 
 const ExcerptFigure = z.object({
@@ -39,7 +39,7 @@ export function loadExcerptFigures(
   items.forEach((item, i) => {
     const row = i + 1;
     const p = ExcerptFigure.safeParse(item);
-    if (!p.success) throw new BuildError(file, row, p.error.issues[0]!.path.join(".") || "(item)", p.error.issues[0]!.message);
+    if (!p.success) throw BuildError.fromZod(file, row, p.error);
     const f = p.data;
     const src = registry.get(f.source);
     if (!src) throw new BuildError(file, row, "source", `source "${f.source}" is not listed in sources.json`);

@@ -1,6 +1,6 @@
 // Resolves content references ("entity:kind/id#metric", "excerpt:id") to labelled figures with their provenance.
-import { metricLabel, type Entity, type LabelledFigure } from "../../core/index";
-import { BuildError } from "./csv";
+import { entityKey, metricLabel, type Entity, type LabelledFigure } from "../../core/index";
+import { BuildError } from "./build-error";
 
 export type RefContext = { entities: Map<string, Entity>; excerpt: Map<string, LabelledFigure> };
 
@@ -15,7 +15,7 @@ export function resolveRef(ref: string, ctx: RefContext, file: string, row: numb
   const m = /^entity:([a-z-]+)\/([a-z0-9-]+)#([a-z0-9-]+)(?:@(.+))?$/.exec(ref);
   if (!m) throw new BuildError(file, row, field, `not a figure reference: "${ref}"`);
   const [, kind, id, metric, period] = m as unknown as [string, string, string, string, string | undefined];
-  const e = ctx.entities.get(`${kind}/${id}`);
+  const e = ctx.entities.get(entityKey({ kind, id }));
   if (!e) throw new BuildError(file, row, field, `no entity ${kind}/${id}`);
   if (period !== undefined) {
     const points = e.series?.points[metric] ?? [];

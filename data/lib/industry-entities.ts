@@ -1,6 +1,7 @@
 // Official NAICS sectors and 3-/4-digit industries (OEWS May 2024) plus the May 2025 third-party detail, as entities.
 import { Entity, type Figure, type Source } from "../../core/index";
-import { BuildError, readTable } from "./csv";
+import { BuildError } from "./build-error";
+import { readTable } from "./csv";
 import { addRowFigures, CIRS, CIRS_PLAN, DS, fig, WAGE_PLAN, type RowSource } from "./oews-files";
 import type { OewsRow } from "./oews";
 

@@ -1,15 +1,14 @@
 // Reads every source and content file into entities (with mappings) and excerpt figures; throws BuildError on bad input.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Entity, LabelledFigure, Mapping } from "../../core/index";
-import { BuildError } from "./csv";
+import { entityKey, type Entity, type LabelledFigure, type Mapping } from "../../core/index";
+import { BuildError } from "./build-error";
 import { addSeries, metrosFromExtracts, OccupationDef, occupationsFromOews } from "./entities";
 import { loadExcerptFigures } from "./excerpt-figures";
 import { governmentLevels, industryEntities, readIndustryExtract } from "./industry-entities";
 import { MappedContent, mappedEntities, parseItems } from "./mapped-entities";
 import { addMetroGrowth, type MetroGrowthResult } from "./metro-growth";
 import { importOews } from "./oews";
-import { importOewsWithPreamble } from "./oews-files";
 import { addOccupationExtras, readEpTable, readTedRow } from "./occupation-extras";
 import { loadRegistry, nationalReleases, toSource, type RegistryEntry } from "./sources";
 import { readStateExtract, stateEntities } from "./state-entities";
@@ -24,7 +23,6 @@ export interface Loaded {
   articleText: string;
 }
 
-export const entityKey = (e: { kind: string; id: string }) => `${e.kind}/${e.id}`;
 
 export function loadEntities(sourcesDir: string, contentDir: string): Loaded {
   const registry = loadRegistry(sourcesDir);
@@ -69,18 +67,18 @@ export function loadEntities(sourcesDir: string, contentDir: string): Loaded {
   const n3 = file("bls-oews-nat3d-m2024");
   const i25 = file("oews-m2025-industry-extract");
   const { sectors, industries: naics } = industryEntities({
-    sectors: importOewsWithPreamble(sec.text, sec.name),
+    sectors: importOews(sec.text, sec.name),
     sectorSrc: { src: sec.src, file: sec.name, topCode: sec.topCode },
-    nat3d: importOewsWithPreamble(n3.text, n3.name),
+    nat3d: importOews(n3.text, n3.name),
     nat3dSrc: { src: n3.src, file: n3.name, topCode: n3.topCode },
     may2025: readIndustryExtract(i25.text, i25.name),
     may2025Src: i25.src,
   });
   const own = file("bls-oews-owner-m2024");
-  const levels = governmentLevels(importOewsWithPreamble(own.text, own.name), { src: own.src, file: own.name, topCode: own.topCode });
+  const levels = governmentLevels(importOews(own.text, own.name), { src: own.src, file: own.name, topCode: own.topCode });
   const st = file("bls-oews-state-m2024");
   const s25 = file("oews-m2025-state-extract");
-  const states = stateEntities(importOewsWithPreamble(st.text, st.name), { src: st.src, file: st.name, topCode: st.topCode }, readStateExtract(s25.text, s25.name), s25.src, s25.name);
+  const states = stateEntities(importOews(st.text, st.name), { src: st.src, file: st.name, topCode: st.topCode }, readStateExtract(s25.text, s25.name), s25.src, s25.name);
 
   const ex = content("excerpt-figures.json");
   const excerpt = loadExcerptFigures(ex.data, ex.name, registry, read);

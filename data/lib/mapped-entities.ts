@@ -1,7 +1,7 @@
 // Article categories (industries, employer types and sizes, roles) as entities whose figures come through the project's mapping.
 import { z } from "zod";
-import { Entity, EntityKind, Mapping, type Figure, type LabelledFigure, type Source } from "../../core/index";
-import { BuildError } from "./csv";
+import { Entity, entityKey, EntityKind, Mapping, type Figure, type LabelledFigure, type Source } from "../../core/index";
+import { BuildError } from "./build-error";
 
 export const MappedFields = {
   mapping: Mapping.omit({ label: true }),
@@ -27,7 +27,7 @@ export function parseItems<T extends z.ZodType>(schema: T, items: unknown, file:
   if (!Array.isArray(items)) throw new BuildError(file, 1, "(root)", "expected an array");
   return items.map((item, i) => {
     const p = schema.safeParse(item);
-    if (!p.success) throw new BuildError(file, i + 1, p.error.issues[0]!.path.join(".") || "(item)", p.error.issues[0]!.message);
+    if (!p.success) throw BuildError.fromZod(file, i + 1, p.error);
     return p.data;
   });
 }
@@ -47,7 +47,7 @@ export function mappedEntities(
     const figures: Record<string, Figure> = {};
     const gaps: Record<string, string> = { ...it.gaps };
     if (it.figuresFrom) {
-      const from = ctx.entities.get(`${it.figuresFrom.kind}/${it.figuresFrom.id}`);
+      const from = ctx.entities.get(entityKey(it.figuresFrom));
       if (!from) throw new BuildError(file, row, "figuresFrom", `no entity ${it.figuresFrom.kind}/${it.figuresFrom.id}`);
       const code = it.mapping.codes.find((c) => c.entity?.id === from.id);
       for (const metric of it.figuresFrom.metrics) {
@@ -73,7 +73,7 @@ export function mappedEntities(
       figures[metric] = { ...figure, derivedSources: [figure.source], derivedFrom: `project mapping: "${label}" shown for the article's "${it.name}"` };
     }
     for (const c of it.mapping.codes)
-      if (c.entity && !ctx.entities.has(`${c.entity.kind}/${c.entity.id}`))
+      if (c.entity && !ctx.entities.has(entityKey(c.entity)))
         throw new BuildError(file, row, "mapping.codes", `no entity ${c.entity.kind}/${c.entity.id}`);
     const claims = [...it.claims, ...(it.extraClaims ?? [])].map((t) => ({ text: t, source: ctx.article.id, trust: "article" as const }));
     const entity = Entity.parse({ kind, id: it.id, name: it.name, description: it.description, figures, gaps, claims });

@@ -1,6 +1,7 @@
 // Joins the 2021–2024 metro extract (names without commas) to the May 2024 metros and derives 2021–2024 growth.
 import type { Entity, Source } from "../../core/index";
-import { BuildError, readTable } from "./csv";
+import { BuildError } from "./build-error";
+import { readTable } from "./csv";
 import { metroId } from "./entities";
 import { fig } from "./oews-files";
 

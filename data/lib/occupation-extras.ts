@@ -1,6 +1,6 @@
 // Adds BLS 2023–33 projections (EP Table 1.3, TED table) to occupations.
 import type { Entity, Figure, Source } from "../../core/index";
-import { BuildError } from "./csv";
+import { BuildError } from "./build-error";
 import { fig } from "./oews-files";
 
 /** Table 1.3 as saved text: `| title | 15-2051 | 202.9 | 276.0 | 73.1 | 36.0 | 112,590 |` (employment in thousands). */

@@ -1,17 +1,9 @@
-// Reads OEWS files that carry `#` provenance lines above the header, and turns a row into provenance-carrying figures.
-import { PRSE_CAUTION_THRESHOLD, type Figure, type Source } from "../../core/index";
-import { BuildError } from "./csv";
-import { importOews, numberOf, type OewsNumericColumn, type OewsRow } from "./oews";
+// Turns an OEWS row into provenance-carrying figures: plans of metric → column, bounds, PRSE and stated gaps.
+import { metrics, PRSE_CAUTION_THRESHOLD, type Figure, type Metric, type Source } from "../../core/index";
+import { BuildError } from "./build-error";
+import { numberOf, type OewsNumericColumn, type OewsRow } from "./oews";
 import { gapReason } from "./oews-value";
 import type { TopCode } from "./sources";
-
-/** `#` lines are blanked, not removed, so every row keeps its real line number in error messages. */
-export function importOewsWithPreamble(text: string, file: string): OewsRow[] {
-  const lines = text.split(/\r?\n/);
-  let i = 0;
-  while (i < lines.length && lines[i]!.startsWith("#")) lines[i++] = "";
-  return importOews(lines.join("\n"), file);
-}
 
 export const fig = (value: number, unit: Figure["unit"], src: Source, extra: Partial<Figure> = {}): Figure => ({
   value,
@@ -22,25 +14,26 @@ export const fig = (value: number, unit: Figure["unit"], src: Source, extra: Par
   ...extra,
 });
 
-export type Plan = [metric: string, column: OewsNumericColumn, unit: Figure["unit"]][];
+/** Which OEWS column each metric is read from; the unit is the metric's own (core/metrics.ts owns units). */
+export type Plan = [metric: Metric, column: OewsNumericColumn][];
 
 export const DS_PLAN: Plan = [
-  ["employment", "TOT_EMP", "jobs"],
-  ["median-annual-wage", "A_MEDIAN", "usd-per-year"],
-  ["mean-annual-wage", "A_MEAN", "usd-per-year"],
-  ["p10-annual-wage", "A_PCT10", "usd-per-year"],
-  ["p25-annual-wage", "A_PCT25", "usd-per-year"],
-  ["p75-annual-wage", "A_PCT75", "usd-per-year"],
-  ["p90-annual-wage", "A_PCT90", "usd-per-year"],
-  ["median-hourly-wage", "H_MEDIAN", "usd-per-hour"],
-  ["location-quotient", "LOC_QUOTIENT", "ratio"],
-  ["jobs-per-1000", "JOBS_1000", "per-1000-jobs"],
+  ["employment", "TOT_EMP"],
+  ["median-annual-wage", "A_MEDIAN"],
+  ["mean-annual-wage", "A_MEAN"],
+  ["p10-annual-wage", "A_PCT10"],
+  ["p25-annual-wage", "A_PCT25"],
+  ["p75-annual-wage", "A_PCT75"],
+  ["p90-annual-wage", "A_PCT90"],
+  ["median-hourly-wage", "H_MEDIAN"],
+  ["location-quotient", "LOC_QUOTIENT"],
+  ["jobs-per-1000", "JOBS_1000"],
 ];
 /** National and industry rows: no location quotient or jobs per 1,000 (BLS gives those for areas only). */
 export const WAGE_PLAN: Plan = DS_PLAN.filter(([m]) => m !== "location-quotient" && m !== "jobs-per-1000");
 export const CIRS_PLAN: Plan = [
-  ["cirs-employment", "TOT_EMP", "jobs"],
-  ["cirs-median-annual-wage", "A_MEDIAN", "usd-per-year"],
+  ["cirs-employment", "TOT_EMP"],
+  ["cirs-median-annual-wage", "A_MEDIAN"],
 ];
 
 /** Where the figures of a row come from: the source, the file (for errors) and the release's top code. */
@@ -73,7 +66,8 @@ export function addRowFigures(
   from: RowSource,
 ): void {
   const extra = from.note ? { note: from.note } : {};
-  for (const [metric, column, unit] of plan) {
+  for (const [metric, column] of plan) {
+    const unit = metrics[metric].unit;
     const cell = row[column];
     const prseColumn = PRSE_OF[column];
     const prse = prseColumn ? numberOf(row[prseColumn]) : undefined;

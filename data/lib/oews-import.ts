@@ -1,6 +1,8 @@
 // Normalises an official OEWS download (csv or xlsx rows; national, state, metro or industry layout) to the 32-column CSV.
 import { createHash } from "node:crypto";
-import { BuildError, parseCsv } from "./csv";
+import { BuildError } from "./build-error";
+import { blankComments, parseCsv } from "./csv";
+import { csvCell } from "../../core/index";
 import { OEWS_COLUMNS, OewsRow } from "./oews";
 import { parseOewsValue } from "./oews-value";
 
@@ -19,7 +21,7 @@ export interface Normalised {
 }
 
 export function rowsFromCsv(text: string, file: string): { line: number; fields: string[] }[] {
-  return parseCsv(text, file).filter((r) => !r.fields[0]?.startsWith("#"));
+  return parseCsv(blankComments(text), file);
 }
 
 /** Numbers lose thousands separators and float noise from xlsx (59.899999999999999 → 59.9); special codes are kept. */
@@ -52,18 +54,14 @@ export function normaliseOews(records: { line: number; fields: string[] }[], fil
       row[c] = NUMERIC.has(c) ? normaliseCell(raw) : raw.trim();
     }
     const parsed = OewsRow.safeParse(row);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new BuildError(file, r.line, String(issue.path[0] ?? "(row)"), issue.message);
-    }
+    if (!parsed.success) throw BuildError.fromZod(file, r.line, parsed.error, "(row)");
     types.add(row.AREA_TYPE!);
     groups.add(row.I_GROUP!);
     if (Object.values(row).includes("#")) topCoded = true;
-    out.push(OEWS_COLUMNS.map((c) => cell(row[c]!)).join(","));
+    out.push(OEWS_COLUMNS.map((c) => csvCell(row[c]!)).join(","));
   }
   const layout: Layout = [...groups].some((g) => /sector|digit/.test(g)) ? "industry" : types.has("4") ? "metro" : types.has("2") ? "state" : "national";
   const sha256 = createHash("sha256").update(input).digest("hex");
   return { csv: out.join("\n") + "\n", rows: out.length - 1, layout, topCoded, sha256 };
 }
 
-const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);

@@ -1,6 +1,7 @@
 // Importer for BLS OEWS download files (national, state, metro and industry layouts share these 32 columns).
 import { z } from "zod";
-import { BuildError, readTable } from "./csv";
+import { BuildError } from "./build-error";
+import { readTable } from "./csv";
 import { parseOewsValue, type OewsValue } from "./oews-value";
 
 export const OEWS_COLUMNS = [
@@ -43,13 +44,11 @@ export const OewsRow = z.object({
 });
 export type OewsRow = z.infer<typeof OewsRow> & { line: number };
 
+/** Rows of an OEWS file; `#` provenance lines above the header are skipped, every row keeps its real line number. */
 export function importOews(csvText: string, file: string, opts: { skipLines?: number } = {}): OewsRow[] {
-  return readTable(csvText, file, OEWS_COLUMNS, opts).map(({ line, row }) => {
+  return readTable(csvText, file, OEWS_COLUMNS, { ...opts, comments: true }).map(({ line, row }) => {
     const parsed = OewsRow.safeParse(row);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new BuildError(file, line, String(issue.path[0] ?? "(row)"), issue.message);
-    }
+    if (!parsed.success) throw BuildError.fromZod(file, line, parsed.error, "(row)");
     return { ...parsed.data, line };
   });
 }

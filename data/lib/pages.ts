@@ -1,6 +1,6 @@
 // Entity pages, section and fact bodies, and their list bodies, keyed by core's KV layout.
 import {
-  EntityPage, entityKinds, type Entity, type EntityKind, type Fact, type Manifest, type Mapping, type Ranking,
+  EntityPage, entityKey, entityKinds, type Entity, type EntityKind, type Fact, type Manifest, type Mapping, type Ranking,
   type Section, type SnapshotKeys, type SnapshotMeta, type Source,
 } from "../../core/index";
 
@@ -24,18 +24,18 @@ export function putPages(p: PagesInput) {
   const rankingsOf = new Map<string, { id: string; title: string; href: string; rank: number }[]>();
   for (const r of p.rankings)
     for (const it of r.items) {
-      const k = `${r.kind}/${it.id}`;
+      const k = entityKey({ kind: r.kind, id: it.id });
       rankingsOf.set(k, [...(rankingsOf.get(k) ?? []), { id: r.id, title: r.title, href: r.links.self, rank: it.rank }]);
     }
   const sectionsOf = new Map<string, { title: string; href: string }[]>();
   for (const s of p.sections) {
     const refs = new Set([
-      ...s.records.flatMap((r) => (r.entity ? [`${r.entity.kind}/${r.entity.id}`] : [])),
-      ...s.links.entities.map((l) => l.title),
+      ...s.records.flatMap((r) => (r.entity ? [entityKey(r.entity)] : [])),
+      ...s.kinds,
     ]);
     for (const e of p.entities)
-      if (refs.has(`${e.kind}/${e.id}`) || refs.has(e.kind))
-        sectionsOf.set(`${e.kind}/${e.id}`, [...(sectionsOf.get(`${e.kind}/${e.id}`) ?? []), { title: s.title, href: s.links.self }]);
+      if (refs.has(entityKey(e)) || refs.has(e.kind))
+        sectionsOf.set(entityKey(e), [...(sectionsOf.get(entityKey(e)) ?? []), { title: s.title, href: s.links.self }]);
   }
   const compareOf = new Map(p.compare.map((c) => [c.kind, c]));
   const byKind = new Map<EntityKind, Entity[]>();
@@ -44,7 +44,7 @@ export function putPages(p: PagesInput) {
   for (const [kind, list] of byKind) {
     const c = compareOf.get(kind);
     for (const e of list) {
-      const k = `${kind}/${e.id}`;
+      const k = entityKey(e);
       const comparisons = !c || !c.ids.includes(e.id)
         ? []
         : c.mode === "pair"

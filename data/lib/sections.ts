@@ -1,7 +1,7 @@
 // Builds the twelve section bodies and the key facts from content files, checking every claim against the article.
 import { z } from "zod";
-import { Fact, figureProse, type Claim, EntityKind, trustLabels, type TrustLabel, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement } from "../../core/index";
-import { BuildError } from "./csv";
+import { entityKey, Fact, figureProse, type Claim, EntityKind, trustLabels, type TrustLabel, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement } from "../../core/index";
+import { BuildError } from "./build-error";
 import { numbersIn } from "./excerpt-figures";
 import { resolveRef, type RefContext } from "./figure-refs";
 import type { Loaded } from "./load-entities";
@@ -81,9 +81,9 @@ export function buildSections(items: unknown, file: string, input: ContentInput,
   const sections = parseItems(SectionContent, items, file).map((s, i) => {
     const row = i + 1;
     const fromKind = s.recordsFromKind ? loaded.entities.filter((e) => e.kind === s.recordsFromKind).map((e) => SectionRecord.parse({
-      id: e.id, name: e.name, type: e.kind, fields: loaded.fields.get(`${e.kind}/${e.id}`) ?? {}, claims: e.claims,
+      id: e.id, name: e.name, type: e.kind, fields: loaded.fields.get(entityKey(e)) ?? {}, claims: e.claims,
       figures: Object.entries(e.figures).map(([metric]) => resolveRef(`entity:${e.kind}/${e.id}#${metric}`, ctx, file, row, "recordsFromKind")),
-      entity: { kind: e.kind, id: e.id, href: `${API}/entities/${e.kind}/${e.id}` }, mapping: loaded.mappings.get(`${e.kind}/${e.id}`),
+      entity: { kind: e.kind, id: e.id, href: `${API}/entities/${e.kind}/${e.id}` }, mapping: loaded.mappings.get(entityKey(e)),
     })) : [];
     const records = s.records.map((r) => SectionRecord.parse({
       ...r, claims: articleClaims(r.claims, loaded, file, row),
@@ -103,7 +103,7 @@ export function buildSections(items: unknown, file: string, input: ContentInput,
     const claims = articleClaims(s.claims, loaded, file, row);
     const allRecords = [...fromKind, ...records];
     return Section.parse({
-      id: s.id, title: s.title, question: s.question, records: allRecords, claims, figures, statements, gaps: s.gaps,
+      id: s.id, title: s.title, question: s.question, records: allRecords, claims, figures, statements, gaps: s.gaps, kinds: s.kinds,
       links: {
         self: `${API}/sections/${s.id}`,
         rankings: s.rankings.map((id) => ({ title: id, href: `${API}/rankings/${id}` })),
@@ -134,7 +134,7 @@ function fillFigures(text: string, figure: LabelledFigure, beside: LabelledFigur
 }
 
 function refContext(l: Loaded): RefContext {
-  return { entities: new Map(l.entities.map((e) => [`${e.kind}/${e.id}`, e])), excerpt: l.excerpt };
+  return { entities: new Map(l.entities.map((e) => [entityKey(e), e])), excerpt: l.excerpt };
 }
 
 const flat = (s: string) => s.replace(/\s+/g, " ");

@@ -1,6 +1,6 @@
 // Compares two KV bulk snapshots: figures moved (value, period or bound), figures added and dropped, ranks
 // changed, and entities, rankings, facts and sources added or dropped.
-import { POINTER_KEY, type EntityPage, type Fact, type Figure, type Ranking, type Source } from "../../core/index";
+import { entityKey, POINTER_KEY, type EntityPage, type Fact, type Figure, type Ranking, type Source } from "../../core/index";
 
 type Bulk = { key: string; value: string }[];
 
@@ -34,7 +34,7 @@ function index(bulk: Bulk) {
     if (!rest) continue;
     if (rest.startsWith("entity:")) {
       const e = (JSON.parse(value) as { page: EntityPage }).page.entity;
-      entities.set(`${e.kind}/${e.id}`, e);
+      entities.set(entityKey(e), e);
     } else if (rest.startsWith("ranking:")) {
       const r = (JSON.parse(value) as { ranking: Ranking }).ranking;
       rankings.set(r.id, r);

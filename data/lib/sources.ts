@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { Source } from "../../core/index";
-import { BuildError } from "./csv";
+import { BuildError } from "./build-error";
 
 /** OEWS top codes of a release: a `#` cell means the wage is at or above these (from the release's field descriptions). */
 export const TopCode = z.object({ annual: z.number().positive(), hourly: z.number().positive(), note: z.string().min(1) });
@@ -26,10 +26,7 @@ export function loadRegistry(sourcesDir: string): Map<string, RegistryEntry> {
   const out = new Map<string, RegistryEntry>();
   raw.forEach((item, i) => {
     const parsed = RegistryEntry.safeParse(item);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new BuildError(file, i + 1, issue.path.join(".") || "(entry)", issue.message);
-    }
+    if (!parsed.success) throw BuildError.fromZod(file, i + 1, parsed.error, "(entry)");
     if (out.has(parsed.data.id)) throw new BuildError(file, i + 1, "id", `id "${parsed.data.id}" appears twice`);
     for (const f of parsed.data.files)
       if (!existsSync(join(sourcesDir, f))) throw new BuildError(file, i + 1, "files", `file not found: ${f}`);

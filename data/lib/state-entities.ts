@@ -1,6 +1,7 @@
 // States: official OEWS May 2024 (50 states + DC) joined to the third-party May 2025 extract by postal code.
 import { Entity, type Figure, type Source } from "../../core/index";
-import { BuildError, readTable } from "./csv";
+import { BuildError } from "./build-error";
+import { readTable } from "./csv";
 import type { OewsRow } from "./oews";
 import { addRowFigures, CIRS, CIRS_PLAN, DS, DS_PLAN, fig, type RowSource } from "./oews-files";
 
@@ -9,8 +10,7 @@ const COLUMNS = ["soc", "state", "tot_emp", "loc_quotient", "a_mean", "a_pct10",
 
 /** The May 2025 state extract: blank cells are "not released", anything else must be a number. */
 export function readStateExtract(text: string, file: string) {
-  const lines = text.split(/\r?\n/).map((l) => (l.startsWith("#") ? "" : l));
-  return readTable(lines.join("\n"), file, COLUMNS).map(({ line, row }) => {
+  return readTable(text, file, COLUMNS, { comments: true }).map(({ line, row }) => {
     const num = (f: string): number | undefined => {
       const raw = row[f]!.trim();
       if (raw === "" || raw === "**") return undefined;

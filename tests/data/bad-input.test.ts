@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BuildError } from "../../data/lib/csv";
+import { BuildError } from "../../data/lib/build-error";
 import { loadExcerptFigures } from "../../data/lib/excerpt-figures";
 import { buildTo, sourcesCopy, tempDir } from "./helpers";
 

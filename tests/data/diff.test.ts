@@ -1,12 +1,11 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { runDiff } from "../../data/diff";
 import { buildTo, sourcesCopy, tempDir } from "./helpers";
 
 describe("data:diff", () => {
   it("prints figures moved, ranks changed and entities dropped between two builds from different inputs", async () => {
-    const before = tempDir();
-    await buildTo(before);
+    const before = inject("snapshotDir");
     const src = sourcesCopy();
     // Professional services data scientists 69,410 → 29,410 (finance and insurance moves up to first); one metro dropped.
     src.edit("bls-oews-m2024-industry/natsector_M2024_15-2051_15-1221.csv", (t) => t.replace("detailed,69410,", "detailed,29410,"));
@@ -21,20 +20,15 @@ describe("data:diff", () => {
     expect(text).not.toContain("identical content");
   });
   it("reports identical content for the same inputs", async () => {
-    const a = tempDir();
-    await buildTo(a);
+    const a = inject("snapshotDir");
     const text = await runDiff(["--published", join(a, "kv-bulk.json"), "--new", join(a, "kv-bulk.json")]);
     expect(text).toContain("identical content");
     expect(text).toContain("figures moved: 0");
   });
   it("shows a new national release as the current figures moving, bounds becoming values, and nothing else to edit", async () => {
-    const src = sourcesCopy();
-    // The registry as it was before the May 2025 file was imported.
-    src.edit("sources.json", (t) => JSON.stringify((JSON.parse(t) as { id: string }[]).filter((s) => s.id !== "bls-oews-national-m2025")));
-    const before = tempDir();
-    await buildTo(before, src.dir);
-    const after = tempDir();
-    await buildTo(after);
+    // The snapshot as it was before the May 2025 file was imported, and the one after.
+    const before = inject("previousSnapshotDir");
+    const after = inject("snapshotDir");
     const text = await runDiff(["--published", join(before, "kv-bulk.json"), "--new", join(after, "kv-bulk.json")]);
     expect(text).toContain("occupations/data-scientists employment: 233440 (May 2024) → 262440 (May 2025)");
     expect(text).toContain("occupations/data-scientists median-annual-wage: 112590 (May 2024) → 120230 (May 2025)");

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importOewsFile, readOewsDownload, topCodeIn } from "../../data/import";
-import { BuildError } from "../../data/lib/csv";
+import { BuildError } from "../../data/lib/build-error";
 import { importOews, numberOf } from "../../data/lib/oews";
 import { ROOT, tempDir } from "./helpers";
 

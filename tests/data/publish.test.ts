@@ -1,13 +1,12 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { POINTER_KEY, PREVIOUS_POINTER_KEY, snapshotKeys } from "../../core/index";
 import { publish } from "../../data/publish";
-import { buildTo, readBulk, tempDir } from "./helpers";
+import { readBulk } from "./helpers";
 
 describe("data:publish", () => {
   it("writes the snapshot keys first, records the live snapshot, and flips the pointer last", async () => {
-    const out = tempDir();
-    await buildTo(out);
+    const out = inject("snapshotDir");
     const { id } = readBulk(join(out, "kv-bulk.json"));
     const calls: string[][] = [];
     publish({
@@ -32,8 +31,7 @@ describe("data:publish", () => {
   });
 
   it("refuses to write keys of a snapshot id that KV already holds with other bytes, and writes none", async () => {
-    const out = tempDir();
-    await buildTo(out);
+    const out = inject("snapshotDir");
     const calls: string[][] = [];
     expect(() =>
       publish({ file: join(out, "kv-bulk.json"), local: true, run: (args) => (calls.push(args), args[2] === "get" ? "0".repeat(64) : "") }),
@@ -42,8 +40,7 @@ describe("data:publish", () => {
   });
 
   it("re-publishing the same bytes writes no snapshot key, only the pointer", async () => {
-    const out = tempDir();
-    await buildTo(out);
+    const out = inject("snapshotDir");
     const { id, map } = readBulk(join(out, "kv-bulk.json"));
     const digest = map.get(snapshotKeys(id).digest)!;
     const calls: string[][] = [];

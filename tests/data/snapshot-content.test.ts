@@ -1,16 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { listNames, sectionIds, SectionResponse, FactResponse, EntityResponse, RankingResponse, snapshotKeys } from "../../core/index";
 import { buildTo, readBulk, tempDir } from "./helpers";
 
-let out: string;
-let kv: ReturnType<typeof readBulk>;
-beforeAll(async () => {
-  out = tempDir();
-  await buildTo(out);
-  kv = readBulk(join(out, "kv-bulk.json"));
-});
+const out = inject("snapshotDir");
+const kv = readBulk(join(out, "kv-bulk.json"));
 
 describe("data:build known figures", () => {
   it("data scientists in finance and insurance (NAICS 52), May 2024 = 41,020", () => {

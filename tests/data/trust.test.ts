@@ -2,7 +2,7 @@
 // snapshot `npm test` builds (data/out), one describe per class of statement.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import {
   chartFragment,
   comparisonFragment,
@@ -19,9 +19,8 @@ import {
   type Ranking,
   type Section,
 } from "../../core/index";
-import { importOewsWithPreamble } from "../../data/lib/oews-files";
 import { importOews, type OewsRow } from "../../data/lib/oews";
-import { buildTo, readBulk, ROOT, sourcesCopy, tempDir } from "./helpers";
+import { readBulk, ROOT } from "./helpers";
 
 const kv = readBulk(join(ROOT, "data/out/kv-bulk.json"));
 const bodies = (part: string) => [...kv.map].filter(([k]) => k.includes(`:${kv.id}:${part}:`)).map(([, v]) => v);
@@ -62,16 +61,8 @@ const national = releases[releases.length - 1]!.rows;
 
 describe("top-coded wages are bounds, not gaps", () => {
   // The May 2024 edition (the national series without the May 2025 release) top-codes this wage; May 2025 does not.
-  let p90: Ranking;
-  let may2024: ReturnType<typeof readBulk>;
-  beforeAll(async () => {
-    const src = sourcesCopy();
-    src.edit("sources.json", (t) => JSON.stringify((JSON.parse(t) as { id: string }[]).filter((e) => e.id !== "bls-oews-national-m2025")));
-    const out = tempDir();
-    await buildTo(out, src.dir);
-    may2024 = readBulk(join(out, "kv-bulk.json"));
-    p90 = (may2024.json("ranking:occupations-by-90th-percentile-wage") as { ranking: Ranking }).ranking;
-  });
+  const may2024 = readBulk(join(inject("previousSnapshotDir"), "kv-bulk.json"));
+  const p90 = (may2024.json("ranking:occupations-by-90th-percentile-wage") as { ranking: Ranking }).ranking;
   const csvOf = (id: string) => may2024.map.get(`atlas:v1:${may2024.id}:ranking-csv:${id}`)!;
   const embedOf = (id: string) => may2024.json(`chart-embed:${id}`) as ChartEmbed;
 
