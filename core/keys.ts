@@ -9,6 +9,9 @@ export const POINTER_KEY = `${PREFIX}:current`;
 /** The snapshot the pointer named before the last publish, kept for rollback. */
 export const PREVIOUS_POINTER_KEY = `${PREFIX}:previous`;
 
+/** The index of published snapshots (retained and pruned ids), written by data:publish, read for /api/v1/snapshots. */
+export const SNAPSHOT_INDEX_KEY = `${PREFIX}:snapshots`;
+
 /** Names of the precomputed list bodies. */
 export const listNames = ["api", "rankings", "charts", "compare", "sources", "entities", "sections", "facts"] as const;
 export type ListName = (typeof listNames)[number];
@@ -17,6 +20,12 @@ export type ListName = (typeof listNames)[number];
 export const snapshotKeys = (snapshotId: string) => {
   const base = `${PREFIX}:${snapshotId}`;
   return {
+    /** Every key of the snapshot starts with this (for listing and pruning). */
+    prefix: `${base}:`,
+    /** What the snapshot is: id, build time, the reference periods it covers. */
+    meta: `${base}:meta`,
+    /** What changed against the snapshot published before it (data:diff's result), written by data:publish. */
+    changes: `${base}:changes`,
     /** sha256 of every other key and body of the snapshot; never served, compared by data:publish. */
     digest: `${base}:digest`,
     /** Index of the snapshot: rankings, charts, comparable kinds, sources. */

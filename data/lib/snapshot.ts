@@ -235,5 +235,11 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
     },
   };
   put(keys.list("api"), api);
+  const periods = new Set<string>();
+  for (const e of input.entities) {
+    for (const f of Object.values(e.figures)) periods.add(f.period);
+    for (const list of Object.values(e.series?.points ?? {})) for (const f of list) periods.add(f.period);
+  }
+  put(keys.meta, { ...snapshot, periods: [...periods].sort() });
   return entries;
 }
