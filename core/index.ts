@@ -14,3 +14,4 @@ export * from "./embed";
 export * from "./content";
 export * from "./fragments";
 export * from "./notes";
+export * from "./api";

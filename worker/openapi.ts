@@ -1,5 +1,21 @@
-// The OpenAPI 3.1 description of the API, served at /openapi.json.
-import { entityKinds, problems } from "../core/index";
+// The OpenAPI 3.1 description of the API, served at /openapi.json. Its body schemas are generated from core's zod
+// schemas (core/api.ts), the same ones the data build writes every body through.
+import { z } from "zod";
+import { ChartEmbed, entityKinds, problems, responseSchemas, type OperationId } from "../core/index";
+
+/** A zod schema as a JSON Schema (2020-12, OpenAPI 3.1's dialect), without its own `$schema` line. */
+function jsonSchema(schema: z.core.$ZodType): object {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "output", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+/** Component name of an operation's body: listRankings → ListRankingsBody. */
+const componentOf = (op: OperationId) => `${op[0]!.toUpperCase()}${op.slice(1)}Body`;
+const generated = Object.fromEntries([
+  ...Object.entries(responseSchemas).map(([op, schema]) => [componentOf(op as OperationId), jsonSchema(schema)]),
+  ["ChartEmbedBody", jsonSchema(ChartEmbed)],
+]);
+const body = (op: OperationId) => ({ $ref: `#/components/schemas/${componentOf(op)}` });
 
 const problem = { $ref: "#/components/responses/Problem" };
 const etagHeaders = {
@@ -36,8 +52,8 @@ export const openapi = {
   },
   servers: [{ url: "/" }],
   paths: {
-    "/api/v1": { get: { operationId: "index", summary: "API index with links", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Links to every collection."), ...standard } } },
-    "/api/v1/rankings": { get: { operationId: "listRankings", summary: "All rankings", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Rankings with links."), ...standard } } },
+    "/api/v1": { get: { operationId: "index", summary: "API index with links", responses: { "200": json(body("index"), "Links to every collection."), ...standard } } },
+    "/api/v1/rankings": { get: { operationId: "listRankings", summary: "All rankings", responses: { "200": json(body("listRankings"), "Rankings with links."), ...standard } } },
     "/api/v1/rankings/{id}": {
       get: {
         operationId: "getRanking",
@@ -50,13 +66,13 @@ export const openapi = {
           "200": {
             description: "The ranking: items (a top-coded figure has bound \"at-least\"; PRSE and a reliability mark where BLS publishes an error), and gaps (entities left out, with the reason). CSV has one row per item with bound, prse, reliability, source, source_url, period, trust, derived_from, derived_sources, note and snapshot columns, then one row per entity left out." + fragmentNote,
             headers: etagHeaders,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, "text/csv": { schema: { type: "string" } }, ...htmlContent },
+            content: { "application/json": { schema: body("getRanking") }, "text/csv": { schema: { type: "string" } }, ...htmlContent },
           },
           ...standard,
         },
       },
     },
-    "/api/v1/charts": { get: { operationId: "listCharts", summary: "All charts", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Charts with links."), ...standard } } },
+    "/api/v1/charts": { get: { operationId: "listCharts", summary: "All charts", responses: { "200": json(body("listCharts"), "Charts with links."), ...standard } } },
     "/api/v1/charts/{id}": {
       get: {
         operationId: "getChart",
@@ -67,15 +83,15 @@ export const openapi = {
         ],
         responses: {
           "200": {
-            description: "Spec (`usermeta` holds title, summary, sources and snapshot) or SVG." + fragmentNote,
+            description: "Spec (`usermeta` holds title, summary, sources and snapshot), SVG, or the widget payload (`format=embed`)." + fragmentNote,
             headers: etagHeaders,
-            content: { "application/json": { schema: { type: "object" } }, "image/svg+xml": { schema: { type: "string" } }, ...htmlContent },
+            content: { "application/json": { schema: { oneOf: [body("getChart"), { $ref: "#/components/schemas/ChartEmbedBody" }] } }, "image/svg+xml": { schema: { type: "string" } }, ...htmlContent },
           },
           ...standard,
         },
       },
     },
-    "/api/v1/compare": { get: { operationId: "listComparisons", summary: "Comparable kinds with their ids and an example link", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Comparable kinds."), ...standard } } },
+    "/api/v1/compare": { get: { operationId: "listComparisons", summary: "Comparable kinds with their ids and an example link", responses: { "200": json(body("listComparisons"), "Comparable kinds."), ...standard } } },
     "/api/v1/compare/{kind}": {
       get: {
         operationId: "compare",
@@ -90,20 +106,20 @@ export const openapi = {
           "200": {
             description: "Both entities' figures, their differences (none against a top-coded bound) and the figures one has and the other lacks, with the reason." + fragmentNote,
             headers: etagHeaders,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, ...htmlContent },
+            content: { "application/json": { schema: { oneOf: [body("compare"), body("compareKind")] } }, ...htmlContent },
           },
           ...standard,
         },
       },
     },
-    "/api/v1/sources": { get: { operationId: "listSources", summary: "Every source with URL, reference period and trust label", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Sources."), ...standard } } },
-    "/api/v1/entities": { get: { operationId: "listEntityKinds", summary: "Entity kinds with counts and links", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Kinds."), ...standard } } },
+    "/api/v1/sources": { get: { operationId: "listSources", summary: "Every source with URL, reference period and trust label", responses: { "200": json(body("listSources"), "Sources."), ...standard } } },
+    "/api/v1/entities": { get: { operationId: "listEntityKinds", summary: "Entity kinds with counts and links", responses: { "200": json(body("listEntityKinds"), "Kinds."), ...standard } } },
     "/api/v1/entities/{kind}": {
       get: {
         operationId: "listEntities",
         summary: "Every entity of a kind, with its figures and link",
         parameters: [{ name: "kind", in: "path", required: true, schema: { type: "string", enum: [...entityKinds] } }],
-        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Entities."), ...standard },
+        responses: { "200": json(body("listEntities"), "Entities."), ...standard },
       },
     },
     "/api/v1/entities/{kind}/{id}": {
@@ -114,19 +130,19 @@ export const openapi = {
           { name: "kind", in: "path", required: true, schema: { type: "string", enum: [...entityKinds] } },
           idParam("id", "Entity id from /api/v1/entities/{kind}."),
         ],
-        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Entity page."), ...standard },
+        responses: { "200": json(body("getEntity"), "Entity page."), ...standard },
       },
     },
-    "/api/v1/sections": { get: { operationId: "listSections", summary: "The article's twelve sections as data", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Sections."), ...standard } } },
+    "/api/v1/sections": { get: { operationId: "listSections", summary: "The article's twelve sections as data", responses: { "200": json(body("listSections"), "Sections."), ...standard } } },
     "/api/v1/sections/{id}": {
       get: {
         operationId: "getSection",
         summary: "One section: records, article claims (labelled), figures with provenance, stated gaps, links",
         parameters: [idParam("id", "Section id from /api/v1/sections.")],
-        responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Section."), ...standard },
+        responses: { "200": json(body("getSection"), "Section."), ...standard },
       },
     },
-    "/api/v1/facts": { get: { operationId: "listFacts", summary: "Key figures for fact cards", responses: { "200": json({ $ref: "#/components/schemas/Envelope" }, "Facts."), ...standard } } },
+    "/api/v1/facts": { get: { operationId: "listFacts", summary: "Key figures for fact cards", responses: { "200": json(body("listFacts"), "Facts."), ...standard } } },
     "/api/v1/facts/{id}": {
       get: {
         operationId: "getFact",
@@ -136,7 +152,7 @@ export const openapi = {
           { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "html"], default: "json" } },
         ],
         responses: {
-          "200": { description: "Fact." + fragmentNote, headers: etagHeaders, content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } }, ...htmlContent } },
+          "200": { description: "Fact." + fragmentNote, headers: etagHeaders, content: { "application/json": { schema: body("getFact") }, ...htmlContent } },
           ...standard,
         },
       },
@@ -191,16 +207,11 @@ export const openapi = {
   },
   components: {
     schemas: {
+      ...generated,
       Snapshot: {
         type: "object",
         required: ["id", "builtAt", "schemaVersion"],
         properties: { id: { type: "string" }, builtAt: { type: "string", format: "date-time" }, schemaVersion: { type: "integer" } },
-      },
-      Envelope: {
-        type: "object",
-        required: ["snapshot"],
-        properties: { snapshot: { $ref: "#/components/schemas/Snapshot" } },
-        additionalProperties: true,
       },
       Problem: {
         type: "object",

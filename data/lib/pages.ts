@@ -1,6 +1,6 @@
 // Entity pages, section and fact bodies, and their list bodies, keyed by core's KV layout.
 import {
-  EntityPage, entityKey, entityKinds, type Entity, type EntityKind, type Fact, type Manifest, type Mapping, type Ranking,
+  EntityKindList, EntityList, EntityPage, entityKey, entityKinds, FactList, SectionList, type Entity, type EntityKind, type Fact, type Manifest, type Mapping, type Ranking,
   type Section, type SnapshotKeys, type SnapshotMeta, type Source,
 } from "../../core/index";
 
@@ -62,25 +62,25 @@ export function putPages(p: PagesInput) {
         }),
       });
     }
-    put(keys.entityList(kind), {
+    put(keys.entityList(kind), EntityList.parse({
       snapshot,
       kind,
       entities: list.map((e) => ({ id: e.id, name: e.name, code: e.code, figures: Object.keys(e.figures).length, links: { self: `${API}/entities/${kind}/${e.id}` } })),
       links: { self: `${API}/entities/${kind}`, compare: c ? `${API}/compare/${kind}` : null },
-    });
+    }));
   }
-  put(keys.list("entities"), {
+  put(keys.list("entities"), EntityKindList.parse({
     snapshot,
     kinds: entityKinds.filter((k) => byKind.has(k)).map((k) => ({ kind: k, count: byKind.get(k)!.length, links: { self: `${API}/entities/${k}` } })),
-  });
+  }));
   for (const s of p.sections) put(keys.section(s.id), { snapshot, section: s });
-  put(keys.list("sections"), {
+  put(keys.list("sections"), SectionList.parse({
     snapshot,
     sections: p.sections.map((s) => ({ id: s.id, title: s.title, question: s.question, records: s.records.length, links: { self: s.links.self } })),
-  });
+  }));
   for (const f of p.facts) put(keys.fact(f.id), { snapshot, fact: f });
-  put(keys.list("facts"), {
+  put(keys.list("facts"), FactList.parse({
     snapshot,
     facts: p.facts.map((f) => ({ id: f.id, title: f.title, section: f.section, links: { self: f.links.self } })),
-  });
+  }));
 }

@@ -1,7 +1,12 @@
 // Assembles the snapshot: rankings, comparisons, charts and list bodies, keyed by core's KV layout.
 import { createHash } from "node:crypto";
 import {
+  ApiIndex,
   axisFormat,
+  ChartList,
+  CompareList,
+  RankingList,
+  SourceList,
   ChartEmbed,
   compareRecords,
   comparisonGaps,
@@ -184,11 +189,11 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
     compare,
   });
   put(keys.manifest, manifest);
-  put(keys.list("rankings"), {
+  put(keys.list("rankings"), RankingList.parse({
     snapshot,
     rankings: rankings.map((r) => ({ id: r.id, title: r.title, kind: r.kind, unit: r.unit, links: r.links })),
-  });
-  put(keys.list("charts"), {
+  }));
+  put(keys.list("charts"), ChartList.parse({
     snapshot,
     charts: rankings.map((r) => ({
       id: r.id,
@@ -200,8 +205,8 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
         ranking: r.links.self,
       },
     })),
-  });
-  put(keys.list("compare"), {
+  }));
+  put(keys.list("compare"), CompareList.parse({
     snapshot,
     kinds: compare.map((c) => ({
       kind: c.kind,
@@ -210,8 +215,8 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
       ids: c.ids,
       example: `${API}/compare/${c.kind}?a=${c.ids[0]}&b=${c.ids[1]}`,
     })),
-  });
-  put(keys.list("sources"), { snapshot, sources: input.sources });
+  }));
+  put(keys.list("sources"), SourceList.parse({ snapshot, sources: input.sources }));
   if (input.pages)
     putPages({ snapshot, keys, put, entities: input.entities, rankings, compare, sources: sourceById, ...input.pages });
   const api = {
@@ -234,7 +239,7 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
       widgets: "/widgets.js",
     },
   };
-  put(keys.list("api"), api);
+  put(keys.list("api"), ApiIndex.parse(api));
   const periods = new Set<string>();
   for (const e of input.entities) {
     for (const f of Object.values(e.figures)) periods.add(f.period);

@@ -91,7 +91,8 @@ describe("data:publish", () => {
     expect(() => publish({ kv, rollback: true })).toThrow(/no longer in KV/);
   });
 
-  it("publishes a real snapshot into wrangler's local KV, which then holds its bodies, its digest, the index and the pointer", () => {
+  // About ten wrangler runs of a few seconds each: a generous bound so only a hang fails it.
+  it("publishes a real snapshot into wrangler's local KV, which then holds its bodies, its digest, the index and the pointer", { timeout: 300_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), "atlas-kv-"));
     try {
       const kv = wranglerKv({ local: true, persistTo: dir });
