@@ -3,9 +3,13 @@ import type { Ranking, SnapshotMeta } from "./schemas";
 
 const header = ["rank", "id", "name", "value", "unit", "source", "source_url", "period", "trust", "snapshot"];
 
+/** A text cell a spreadsheet would read as a formula (OWASP's CSV injection list: = + - @ tab CR) is written
+ *  with a leading apostrophe, so it opens as text; numbers are written as numbers. */
+const FORMULA = /^[=+\-@\t\r]/;
+
 function cell(v: string | number): string {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  const s = typeof v === "string" && FORMULA.test(v) ? `'${v}` : String(v);
+  return /[",\n\r\t]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export function rankingToCsv(ranking: Ranking, snapshot: SnapshotMeta): string {
