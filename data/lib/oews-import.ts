@@ -1,7 +1,7 @@
 // Normalises an official OEWS download (csv or xlsx rows; national, state, metro or industry layout) to the 32-column CSV.
 import { createHash } from "node:crypto";
 import { BuildError, parseCsv } from "./csv";
-import { OEWS_COLUMNS, OewsRow } from "./oews";
+import { MAX_VALUE, OEWS_COLUMNS, OewsRow } from "./oews";
 import { parseOewsValue } from "./oews-value";
 
 export type Layout = "national" | "state" | "metro" | "industry";
@@ -19,14 +19,19 @@ export interface Normalised {
 }
 
 export function rowsFromCsv(text: string, file: string): { line: number; fields: string[] }[] {
-  return parseCsv(text, file).filter((r) => !r.fields[0]?.startsWith("#"));
+  // Comment lines ("# …") may come before the header; after it every record is data (a row whose columns were
+  // reordered may start with a top-coded "#" wage).
+  const records = parseCsv(text, file);
+  const head = records.findIndex((r) => !r.fields[0]?.startsWith("#"));
+  return head < 0 ? [] : records.slice(head);
 }
 
 /** Numbers lose thousands separators and float noise from xlsx (59.899999999999999 → 59.9); special codes are kept. */
 function normaliseCell(raw: string): string {
   const s = raw.trim();
   const v = parseOewsValue(s);
-  if (v && v.kind === "number") return String(Number(v.value.toFixed(6)));
+  // A value out of range stays as written, so the row check reports it as the file has it.
+  if (v && v.kind === "number" && Math.abs(v.value) <= MAX_VALUE) return String(Number(v.value.toFixed(6)));
   return s;
 }
 
