@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     name: "node",
     environment: "node",
-    include: ["tests/core/**/*.test.ts", "tests/data/**/*.test.ts", "tests/manifest/**/*.test.ts", "tests/architecture.test.ts"],
+    include: ["tests/core/**/*.test.ts", "tests/data/**/*.test.ts", "tests/manifest/**/*.test.ts", "tests/architecture.test.ts", "tests/config.test.ts"],
     env: { TZ: "UTC" },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -11,10 +11,19 @@ const header = [
   "derived_from", "derived_sources", "note", "snapshot",
 ];
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR or LF. */
-export function csvCell(v: string | number): string {
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR, LF or tab. */
+export function csvField(v: string | number): string {
   const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return /[",\n\r\t]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** A text cell a spreadsheet would read as a formula (OWASP's CSV injection list: = + - @ tab CR) is written
+ *  with a leading apostrophe, so it opens as text; numbers are written as numbers. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** A cell of a CSV that people open in spreadsheets: formula-safe, then quoted as RFC 4180 asks. */
+export function csvCell(v: string | number): string {
+  return csvField(typeof v === "string" && FORMULA.test(v) ? `'${v}` : v);
 }
 
 export function rankingToCsv(ranking: Ranking, snapshot: SnapshotMeta): string {

@@ -11,6 +11,7 @@ export const problems = {
   "unknown-fact": { status: 404, title: "No such fact" },
   "bad-parameter": { status: 400, title: "Bad parameter" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
+  "rate-limited": { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
 } as const;
 export type ProblemCode = keyof typeof problems;

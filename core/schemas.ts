@@ -16,8 +16,9 @@ export const Source = z.object({
   id: slug,
   organisation: z.string().min(1),
   title: z.string().min(1),
-  /** Null only where the source has no public address (the article was supplied as text). */
-  url: z.url().nullable(),
+  /** Null only where the source has no public address (the article was supplied as text). http(s) only: it
+   *  becomes a link in fragments and elements, where a javascript: URL would run on click. */
+  url: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).nullable(),
   period: z.string().min(1),
   trust: TrustLabel,
   note: z.string().optional(),

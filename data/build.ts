@@ -16,6 +16,10 @@ import { buildSnapshot } from "./lib/snapshot";
 import { toSource } from "./lib/sources";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** Unicode bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): formatting, not data. In a
+ *  name they make text display in another order than it is stored ("gnp.exe" shown as "exe.png"), in the API, the
+ *  CSV, the SVG and every page that shows it; no value the build publishes keeps them. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** The snapshot bundled into the worker, gzipped. */
 const FALLBACK = "worker/generated/snapshot.json.gz";
 
@@ -65,6 +69,10 @@ export async function build(opts: BuildOptions = {}) {
     pages: { sections, facts, mappings: loaded.mappings },
   });
 
+  for (const [key, value] of entries) {
+    const clean = value.replace(BIDI_CONTROLS, "");
+    if (clean !== value) entries.set(key, clean);
+  }
   // Everything is validated and computed; only now touch the disk, each file written whole then renamed.
   const kv = [...entries].map(([key, value]) => ({ key, value }));
   kv.push({ key: POINTER_KEY, value: snapshot.id });

@@ -40,11 +40,25 @@ export function topCodeIn(text: string): TopCode | undefined {
   return { annual, hourly, note: `# in the file: a wage at or above $${m[1]} per hour or $${m[2]} per year (the file's field descriptions)` };
 }
 
+/** The text of a CSV download: UTF-8 (with or without a BOM), or UTF-16 with its BOM, as Excel's "Unicode Text"
+ *  and some converters write it. */
+function decodeText(data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16le").decode(Buffer.from(data.subarray(2)).swap16());
+  return data.toString("utf8");
+}
+
 export function readOewsDownload(file: string): Normalised & { topCode?: TopCode } {
   const data = readFileSync(file);
   const name = basename(file);
   if (/\.xlsx$/i.test(file)) {
-    const { rows } = readFirstSheet(data);
+    let rows: string[][];
+    try {
+      ({ rows } = readFirstSheet(data));
+    } catch (err) {
+      // A damaged or truncated workbook (bad zip, bad XML) is bad input, reported like any other.
+      throw new BuildError(name, 0, "(workbook)", `not a readable xlsx file: ${err instanceof Error ? err.message : String(err)}`);
+    }
     const width = rows[0]?.length ?? 0;
     // Excel omits trailing empty cells: pad to the header's width (a CSV row that is short is still an error).
     const records = rows.map((fields, i) => ({ line: i + 1, fields: [...fields, ...Array(Math.max(0, width - fields.length)).fill("")] as string[] }));
@@ -56,7 +70,13 @@ export function readOewsDownload(file: string): Normalised & { topCode?: TopCode
     }
     return { ...normaliseOews(records, name, data), ...(topCode ? { topCode } : {}) };
   }
-  return normaliseOews(rowsFromCsv(data.toString("utf8"), name), name, data);
+  if (data.length % 2 === 1 && (data[0] === 0xff || data[0] === 0xfe) && data[1] === (data[0] === 0xff ? 0xfe : 0xff))
+    throw new BuildError(name, 0, "(file)", "UTF-16 text with an odd number of bytes: the download looks truncated");
+  const text = decodeText(data);
+  // Official files end every row with a line break: a file that does not was cut short, possibly inside a value.
+  if (text.length > 0 && !/[\r\n]$/.test(text))
+    throw new BuildError(name, text.split(/\r\n|\r|\n/).length, "(record)", "the file does not end with a line break: the download looks truncated");
+  return normaliseOews(rowsFromCsv(text, name), name, data);
 }
 
 export function importOewsFile(file: string, opts: ImportOptions = {}) {

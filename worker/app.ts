@@ -1,12 +1,14 @@
 // The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
 import { Hono, type Context } from "hono";
 import { compareRecords, comparisonGaps, CompareRecord, entityKinds, type EntityKind, type FragmentKind, Source } from "../core/index";
-import { ApiError, onError, problemResponse, RETRY_FROM_BUNDLE } from "./errors";
+import { serveAsset, type AssetFetcher } from "./assets";
+import { ApiError, KvFault, onError, problem, problemResponse, type FallbackReason } from "./errors";
 import { embedRoutes, fragmentEntry, type ResolveFragment } from "./html";
+import { kvReader, type KvReader, type RateLimiter } from "./kv-reader";
 import { openapi } from "./openapi";
 import type { Cached } from "./cache";
-import { CORS, send } from "./respond";
-import { SnapshotStore, type Bundle, type CompareKind, type Snapshot } from "./store";
+import { CORS, FALLBACK_HEADER, send } from "./respond";
+import { SnapshotStore, type Bundle, type CompareKind, type Family, type Snapshot } from "./store";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const types = {
@@ -15,7 +17,16 @@ const types = {
   svg: "image/svg+xml; charset=utf-8",
 } as const;
 
-type Env = { Bindings: { ATLAS_KV: KVNamespace } };
+type Env = { Bindings: { ATLAS_KV: KVNamespace; ASSETS?: AssetFetcher; KV_READS?: RateLimiter } };
+
+export interface AppOptions {
+  /** How long a request may wait for KV in all before it is answered from the last good or bundled snapshot. */
+  kvDeadlineMs?: number;
+  /** How long the isolate trusts the pointer it read (default 30 s). */
+  pointerTtlMs?: number;
+  /** How long KV (or a snapshot whose index failed) is left alone after a fault (default 10 s). */
+  kvRetryMs?: number;
+}
 
 const KINDS: ReadonlySet<string> = new Set(entityKinds);
 const METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -32,19 +43,31 @@ function formatParam(c: Context, allowed: readonly string[], fallback: string): 
 /** How many request URLs the isolate remembers the answer of (see `hot` below). */
 const HOT_URLS = 4000;
 
-export function createApp(loadBundle: () => Promise<Bundle>) {
-  const store = new SnapshotStore(loadBundle);
+export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions = {}) {
+  const store = new SnapshotStore(loadBundle, options);
   const app = new Hono<Env>();
+  // Per request: its KV reader (one deadline for all its reads), the snapshot it was answered from, the KV
+  // fault that ended an attempt, and what the next attempt must avoid (see `answer` below).
+  const readers = new WeakMap<Request, KvReader>();
+  const used = new WeakMap<Request, Snapshot>();
+  const faults = new WeakMap<Request, KvFault>();
+  const retries = new WeakMap<Request, { snapshot: string; reason: FallbackReason; bundle: boolean }>();
   // A GET whose URL was answered from the response cache before, under the same snapshot, gets the same
   // entry again without routing: the answer depends only on the URL and the snapshot (If-None-Match is
   // checked by `send` as usual). Errors and OPTIONS always take the routes. Bounded, oldest evicted first.
   const hot = new Map<string, { snapshot: string; cached: Cached }>();
   const remember = (request: Request, s: Snapshot, cached: Cached) => {
-    if (hot.size >= HOT_URLS) hot.delete(hot.keys().next().value!);
-    hot.set(request.url, { snapshot: s.id, cached });
+    if (!s.fallback) {
+      if (hot.size >= HOT_URLS) hot.delete(hot.keys().next().value!);
+      hot.set(request.url, { snapshot: s.id, cached });
+    }
     return send(request, cached);
   };
-  app.onError(onError);
+  app.onError((err, c) => {
+    if (!(err instanceof KvFault)) return onError(err, c);
+    faults.set(c.req.raw, err);
+    return new Response(null, { status: 503 });
+  });
   // CORS headers are part of every response `send` and `problemResponse` build (cheaper than a middleware);
   // preflights (e.g. for If-None-Match) are answered here.
   app.options("*", (c) =>
@@ -60,14 +83,33 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   // HEAD) and OPTIONS have routes, so any other method ends in `notFound` below, which answers 405; no
   // middleware runs on the GET path.
 
-  const snap = (c: Context<Env>) => store.current(c.env.ATLAS_KV);
-  const need = async (c: Context<Env>, s: Snapshot, key: string, type: string, missing: Missing): Promise<Cached> => {
-    const cached = await store.read(c.env.ATLAS_KV, s, key, type);
+  const kv = (c: Context<Env>): KvReader => {
+    let r = readers.get(c.req.raw);
+    if (!r) {
+      r = kvReader(c.env.ATLAS_KV, { deadlineMs: options.kvDeadlineMs, limiter: c.env.KV_READS, client: c.req.header("CF-Connecting-IP") });
+      readers.set(c.req.raw, r);
+    }
+    return r;
+  };
+  const snap = async (c: Context<Env>) => {
+    const retry = retries.get(c.req.raw);
+    const s = retry?.bundle ? await store.bundleSnapshot(retry.reason) : await store.current(kv(c), retry);
+    used.set(c.req.raw, s);
+    return s;
+  };
+  /** Whether the snapshot holds `id`: unknown ids are refused here, with no KV read (the snapshot knows its ids). */
+  const known = async (c: Context<Env>, s: Snapshot, family: Family, id: string, missing: Missing): Promise<boolean> => {
+    const has = await store.has(kv(c), s, family, id);
+    if (has === false) throw missing();
+    return has === true;
+  };
+  const need = async (c: Context<Env>, s: Snapshot, key: string, type: string, missing: Missing, expected = false, extra?: Record<string, string>): Promise<Cached> => {
+    const cached = await store.read(kv(c), s, key, type, extra, expected);
     if (!cached) throw missing();
     return cached;
   };
-  const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, missing: Missing) =>
-    remember(c.req.raw, s, await need(c, s, key, type, missing));
+  const serveKey = async (c: Context<Env>, s: Snapshot, key: string, type: string, missing: Missing, expected = false) =>
+    remember(c.req.raw, s, await need(c, s, key, type, missing, expected));
 
   const list = (name: Parameters<Snapshot["keys"]["list"]>[0]) => async (c: Context<Env>) => {
     const s = await snap(c);
@@ -90,18 +132,21 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   app.get("/api/v1/entities/:kind", async (c) => {
     const kind = kindOf(c);
     const s = await snap(c);
-    return serveKey(c, s, s.keys.entityList(kind), JSON_TYPE, () => new ApiError("unknown-kind", `No entities of kind "${kind}".`));
+    const missing = () => new ApiError("unknown-kind", `No entities of kind "${kind}".`);
+    return serveKey(c, s, s.keys.entityList(kind), JSON_TYPE, missing, await known(c, s, "kind", kind, missing));
   });
   app.get("/api/v1/entities/:kind/:id", async (c) => {
     const kind = kindOf(c);
     const id = c.req.param("id");
     const s = await snap(c);
-    return serveKey(c, s, s.keys.entity(kind, id), JSON_TYPE, () => new ApiError("unknown-entity", `No ${kind} entity "${id.slice(0, 80)}". See /api/v1/entities/${kind}.`));
+    const missing = () => new ApiError("unknown-entity", `No ${kind} entity "${id.slice(0, 80)}". See /api/v1/entities/${kind}.`);
+    return serveKey(c, s, s.keys.entity(kind, id), JSON_TYPE, missing, await known(c, s, `entity:${kind}`, id, missing));
   });
   app.get("/api/v1/sections/:id", async (c) => {
     const id = c.req.param("id");
     const s = await snap(c);
-    return serveKey(c, s, s.keys.section(id), JSON_TYPE, () => new ApiError("unknown-section", `No section "${id.slice(0, 80)}". See /api/v1/sections.`));
+    const missing = () => new ApiError("unknown-section", `No section "${id.slice(0, 80)}". See /api/v1/sections.`);
+    return serveKey(c, s, s.keys.section(id), JSON_TYPE, missing, await known(c, s, "section", id, missing));
   });
   const unknownFact = (id: string) => () => new ApiError("unknown-fact", `No fact "${id.slice(0, 80)}". See /api/v1/facts.`);
   app.get("/api/v1/facts/:id", async (c) => {
@@ -109,7 +154,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     const format = formatParam(c, ["json", "html"], "json");
     const s = await snap(c);
     if (format === "html") return fragment(c, s, "fact", id);
-    return serveKey(c, s, s.keys.fact(id), JSON_TYPE, unknownFact(id));
+    return serveKey(c, s, s.keys.fact(id), JSON_TYPE, unknownFact(id), await known(c, s, "fact", id, unknownFact(id)));
   });
 
   const unknownRanking = (id: string) => () => new ApiError("unknown-ranking", `No ranking "${id.slice(0, 80)}". See /api/v1/rankings.`);
@@ -119,13 +164,10 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     const s = await snap(c);
     const missing = unknownRanking(id);
     if (format === "html") return fragment(c, s, "ranking", id);
-    if (format === "csv") {
-      const key = s.keys.rankingCsv(id);
-      const cached = await store.read(c.env.ATLAS_KV, s, key, types.csv, { "Content-Disposition": `attachment; filename="${id}.csv"` });
-      if (!cached) throw missing();
-      return remember(c.req.raw, s, cached);
-    }
-    return serveKey(c, s, s.keys.ranking(id), JSON_TYPE, missing);
+    const expected = await known(c, s, "ranking", id, missing);
+    if (format === "csv")
+      return remember(c.req.raw, s, await need(c, s, s.keys.rankingCsv(id), types.csv, missing, expected, { "Content-Disposition": `attachment; filename="${id}.csv"` }));
+    return serveKey(c, s, s.keys.ranking(id), JSON_TYPE, missing, expected);
   });
 
   const unknownChart = (id: string) => () => new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
@@ -135,13 +177,14 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     const s = await snap(c);
     const missing = unknownChart(id);
     if (format === "html") return fragment(c, s, "chart", id);
-    if (format === "svg") return serveKey(c, s, s.keys.chartSvg(id), types.svg, missing);
-    if (format === "embed") return serveKey(c, s, s.keys.chartEmbed(id), JSON_TYPE, missing);
-    return serveKey(c, s, format === "vega" ? s.keys.chartVega(id) : s.keys.chart(id), JSON_TYPE, missing);
+    const expected = await known(c, s, "chart", id, missing);
+    if (format === "svg") return serveKey(c, s, s.keys.chartSvg(id), types.svg, missing, expected);
+    if (format === "embed") return serveKey(c, s, s.keys.chartEmbed(id), JSON_TYPE, missing, expected);
+    return serveKey(c, s, format === "vega" ? s.keys.chartVega(id) : s.keys.chart(id), JSON_TYPE, missing, expected);
   });
 
   async function comparable(c: Context<Env>, s: Snapshot, kindParam: string): Promise<CompareKind> {
-    const found = (await store.compareKinds(c.env.ATLAS_KV, s)).get(kindParam);
+    const found = (await store.compareKinds(kv(c), s)).get(kindParam);
     if (!found) throw new ApiError("unknown-kind", `Cannot compare "${kindParam.slice(0, 40)}". See /api/v1/compare.`);
     return found;
   }
@@ -154,7 +197,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
       if (!ids.has(id)) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id.slice(0, 80)}".`);
     const pairKey = s.keys.comparePair(entry.kind, a, b);
     if (entry.mode === "pair")
-      return { key: pairKey, cached: await need(c, s, pairKey, JSON_TYPE, () => new ApiError("unknown-entity", "pair missing")) };
+      return { key: pairKey, cached: await need(c, s, pairKey, JSON_TYPE, () => new ApiError("unknown-entity", "pair missing"), true) };
     return { key: `${pairKey}:join:${a}`, cached: await joinRecords(c, s, entry, a, b) };
   }
 
@@ -167,7 +210,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     if (a === undefined && b === undefined && format === "json") {
       // The kind's own page: which ids can be compared and an example.
       const cached = await store.compose(s, `${s.keys.manifest}:compare:${entry.kind}`, JSON_TYPE, async () =>
-        JSON.stringify({ snapshot: (await store.manifest(c.env.ATLAS_KV, s)).snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: `/api/v1/compare/${entry.kind}?a=${entry.ids[0]}&b=${entry.ids[1]}` }),
+        JSON.stringify({ snapshot: (await store.manifest(kv(c), s)).snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: `/api/v1/compare/${entry.kind}?a=${entry.ids[0]}&b=${entry.ids[1]}` }),
       );
       return remember(c.req.raw, s, cached);
     }
@@ -178,12 +221,18 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   /** The JSON a script-free fragment is rendered from, validated as the JSON routes validate it. */
   const resolve: ResolveFragment = async (c, s, kind, id, query) => {
     switch (kind) {
-      case "chart":
-        return { kind, key: s.keys.chartEmbed(id), self: `/api/v1/charts/${id}`, json: () => need(c, s, s.keys.chartEmbed(id), JSON_TYPE, unknownChart(id)) };
-      case "ranking":
-        return { kind, key: s.keys.ranking(id), self: `/api/v1/rankings/${id}`, json: () => need(c, s, s.keys.ranking(id), JSON_TYPE, unknownRanking(id)) };
-      case "fact":
-        return { kind, key: s.keys.fact(id), self: `/api/v1/facts/${id}`, json: () => need(c, s, s.keys.fact(id), JSON_TYPE, unknownFact(id)) };
+      case "chart": {
+        const expected = await known(c, s, "chart", id, unknownChart(id));
+        return { kind, key: s.keys.chartEmbed(id), self: `/api/v1/charts/${id}`, json: () => need(c, s, s.keys.chartEmbed(id), JSON_TYPE, unknownChart(id), expected) };
+      }
+      case "ranking": {
+        const expected = await known(c, s, "ranking", id, unknownRanking(id));
+        return { kind, key: s.keys.ranking(id), self: `/api/v1/rankings/${id}`, json: () => need(c, s, s.keys.ranking(id), JSON_TYPE, unknownRanking(id), expected) };
+      }
+      case "fact": {
+        const expected = await known(c, s, "fact", id, unknownFact(id));
+        return { kind, key: s.keys.fact(id), self: `/api/v1/facts/${id}`, json: () => need(c, s, s.keys.fact(id), JSON_TYPE, unknownFact(id), expected) };
+      }
       case "compare": {
         const found = await comparable(c, s, id);
         const [a, b] = [query.get("a"), query.get("b")];
@@ -202,13 +251,13 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     return store.compose(s, `${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {
       const [ra, rb] = await Promise.all(
         [a, b].map(async (id) => {
-          const raw = await store.read(c.env.ATLAS_KV, s, s.keys.compareRecord(entry.kind, id), JSON_TYPE);
-          if (!raw) throw new ApiError("unknown-entity", `No ${entry.kind} entity "${id}".`);
+          // Both ids are in the manifest, so both records exist in a complete snapshot.
+          const raw = await need(c, s, s.keys.compareRecord(entry.kind, id), JSON_TYPE, () => new ApiError("unknown-entity", `No ${entry.kind} entity "${id}".`), true);
           return JSON.parse(raw.body) as { record: CompareRecord; sources: Source[] };
         }),
       );
       const sources = new Map([...ra!.sources, ...rb!.sources].map((src) => [src.id, src]));
-      const manifest = await store.manifest(c.env.ATLAS_KV, s);
+      const manifest = await store.manifest(kv(c), s);
       return JSON.stringify({
         snapshot: manifest.snapshot,
         comparison: {
@@ -231,29 +280,50 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
     return remember(c.req.raw, s, cached);
   });
 
-  app.notFound((c) =>
-    METHODS.has(c.req.method)
-      ? problemResponse(c, "not-found", `Nothing at ${new URL(c.req.url).pathname.slice(0, 120)}. Start at /api/v1.`)
-      : problemResponse(c, "method-not-allowed", `${c.req.method} is not allowed; this API is read-only.`, { Allow: "GET, HEAD, OPTIONS" }),
-  );
+  // No route: a static file (widgets.js, its chunks, the demo page) for GET and HEAD, else a problem. The worker
+  // runs before the assets layer for every request (run_worker_first in wrangler.toml), so static paths answer
+  // every method as the API does, with problem+json, CORS and the security headers.
+  app.notFound(async (c) => {
+    if (!METHODS.has(c.req.method))
+      return problemResponse(c, "method-not-allowed", `${c.req.method} is not allowed; this API is read-only.`, { Allow: "GET, HEAD, OPTIONS" });
+    const asset = c.env.ASSETS && (await serveAsset(c.env.ASSETS, c.req.raw));
+    return asset || problemResponse(c, "not-found", `Nothing at ${new URL(c.req.url).pathname.slice(0, 120)}. Start at /api/v1.`);
+  });
 
   const route = app.fetch;
   app.fetch = (request, env, ctx) => {
     const method = request.method;
     if (method === "GET" || method === "HEAD") {
       const hit = hot.get(request.url);
-      if (hit && hit.snapshot === store.fresh()?.id) {
+      if (hit && hit.snapshot === store.fresh()) {
         const res = send(request, hit.cached);
         return method === "HEAD" ? new Response(null, res) : res;
       }
     }
     return answer(request, env, ctx);
   };
-  // A KV read that fails midway switches the store to the bundled snapshot; the request is answered once more
-  // from it (the same answer as when the pointer itself cannot be read), never with a 5xx.
+  // A KV fault (a read that throws or misses the deadline, a corrupt body, a snapshot whose keys are missing)
+  // ends an attempt; the request is answered again, avoiding the snapshot that failed: from the last good
+  // snapshot, else the bundled one, which needs no KV. Never a 5xx, and all attempts share one KV deadline.
   const answer = async (request: Request, env: Parameters<typeof route>[1], ctx: Parameters<typeof route>[2]) => {
-    const res = await route(request, env, ctx);
-    return res.headers.has(RETRY_FROM_BUNDLE) ? route(request, env, ctx) : res;
+    for (let attempt = 1; ; attempt++) {
+      const res = await route(request, env, ctx);
+      const fault = faults.get(request);
+      if (!fault) {
+        const s = used.get(request);
+        if (!s?.fallback) return res;
+        const marked = new Response(res.body, res);
+        marked.headers.set(FALLBACK_HEADER, `${s.fallback.served}; reason=${s.fallback.reason}`);
+        return marked;
+      }
+      faults.delete(request);
+      if (attempt >= 3) {
+        // The third attempt is answered from the bundle, which reads no KV: a fault there is a bug.
+        console.error("unhandled error", fault);
+        return problem(request.url, "internal", "The server could not answer this request.");
+      }
+      retries.set(request, { snapshot: fault.snapshot, reason: fault.reason, bundle: attempt >= 2 });
+    }
   };
   return app;
 }

@@ -65,11 +65,19 @@ export function fragmentOf(store: SnapshotStore, origin: string, src: FragmentSo
   });
 }
 
+/** A fragment opened on its own is a page of ours: nothing runs in it, and only our own pages may frame it. */
+export const FRAGMENT_CSP = `${EMBED_CSP}; frame-ancestors 'self'`;
+
 /** The cache entry of a fragment (links in it are absolute, so it is cached per origin). */
 export async function fragmentEntry(c: Context, store: SnapshotStore, s: Snapshot, src: FragmentSource): Promise<Cached> {
   const origin = new URL(c.req.url).origin;
-  return store.compose(s, `${src.key}:html:${origin}`, HTML_TYPE, async () => (await fragmentOf(store, origin, src)).html);
+  return store.compose(s, `${src.key}:html:${origin}`, HTML_TYPE, async () => (await fragmentOf(store, origin, src)).html, {
+    "Content-Security-Policy": FRAGMENT_CSP,
+  });
 }
+
+/** Whether the client asked for HTML (a browser loading an iframe does; API clients and fetch() do not). */
+const wantsHtml = (c: Context) => (c.req.header("Accept") ?? "").includes("text/html");
 
 /** Answers with a cache entry (and remembers the URL's answer; see `hot` in app.ts). */
 export type Reply = (request: Request, s: Snapshot, cached: Cached) => Response;
@@ -104,12 +112,13 @@ export function embedRoutes<E extends { Bindings: object }>(
     try {
       return await embedPageResponse(c);
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      // An iframe shows a readable page, not JSON; the status and code stay those of the API.
+      if (!(err instanceof ApiError) || !wantsHtml(c)) throw err;
+      // An iframe shows a readable page, not JSON; the status and code stay those of the API. Any other client
+      // gets the problem+json every other error is.
       const { status, title } = problems[err.code];
       const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><link rel="stylesheet" href="${CSS_PATH}"></head>` +
         `<body><p role="alert" data-code="${esc(err.code)}">${esc(err.detail)}</p></body></html>`;
-      return c.body(body, status, { "Content-Type": HTML_TYPE, "Cache-Control": "no-store", "Content-Security-Policy": EMBED_CSP, ...CORS });
+      return c.body(body, status, { "Content-Type": HTML_TYPE, "Cache-Control": "no-store", "Content-Security-Policy": EMBED_CSP, ...CORS, ...err.headers });
     }
   });
 

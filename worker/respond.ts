@@ -4,11 +4,26 @@ import type { Cached } from "./cache";
 /** Snapshot bodies are immutable per id; a publish changes the id, so browsers and CDNs may revalidate lazily. */
 export const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
 
-/** Open CORS on every response, errors included. */
+/** Says which snapshot answered when it is not the one the KV pointer names (see SnapshotStore). */
+export const FALLBACK_HEADER = "X-Atlas-Fallback";
+
+/** Open CORS and the security headers, on every response the worker sends, errors and static files included.
+ *  Everything here is public data meant to be embedded: any origin may read it (CORS) or load it as a
+ *  subresource (CORP cross-origin, e.g. widgets.js on a page with COEP); nothing may be sniffed into another
+ *  type; no Referer leaks the page a reader came from to the sources we link to. */
 export const CORS = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, X-Atlas-Snapshot",
+  "Access-Control-Expose-Headers": `ETag, X-Atlas-Snapshot, ${FALLBACK_HEADER}, Retry-After`,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Resource-Policy": "cross-origin",
 } as const;
+
+/** CSP of our own HTML pages (the demo page and `?format=html` fragments opened directly): only our scripts,
+ *  styles and API; framed only by our own pages. Embed pages use EMBED_CSP (no script at all, framed by anyone). */
+export const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 export function matchesEtag(header: string | null | undefined, etag: string): boolean {
   if (!header) return false;

@@ -1,9 +1,9 @@
 // Normalises an official OEWS download (csv or xlsx rows; national, state, metro or industry layout) to the 32-column CSV.
 import { createHash } from "node:crypto";
 import { BuildError } from "./build-error";
-import { blankComments, parseCsv } from "./csv";
-import { csvCell } from "../../core/index";
-import { OEWS_COLUMNS, OewsRow } from "./oews";
+import { parseCsv } from "./csv";
+import { csvField } from "../../core/index";
+import { MAX_VALUE, OEWS_COLUMNS, OewsRow } from "./oews";
 import { parseOewsValue } from "./oews-value";
 
 export type Layout = "national" | "state" | "metro" | "industry";
@@ -21,14 +21,19 @@ export interface Normalised {
 }
 
 export function rowsFromCsv(text: string, file: string): { line: number; fields: string[] }[] {
-  return parseCsv(blankComments(text), file);
+  // Comment lines ("# …") may come before the header; after it every record is data (a row whose columns were
+  // reordered may start with a top-coded "#" wage).
+  const records = parseCsv(text, file);
+  const head = records.findIndex((r) => !r.fields[0]?.startsWith("#"));
+  return head < 0 ? [] : records.slice(head);
 }
 
 /** Numbers lose thousands separators and float noise from xlsx (59.899999999999999 → 59.9); special codes are kept. */
 function normaliseCell(raw: string): string {
   const s = raw.trim();
   const v = parseOewsValue(s);
-  if (v && v.kind === "number") return String(Number(v.value.toFixed(6)));
+  // A value out of range stays as written, so the row check reports it as the file has it.
+  if (v && v.kind === "number" && Math.abs(v.value) <= MAX_VALUE) return String(Number(v.value.toFixed(6)));
   return s;
 }
 
@@ -58,7 +63,7 @@ export function normaliseOews(records: { line: number; fields: string[] }[], fil
     types.add(row.AREA_TYPE!);
     groups.add(row.I_GROUP!);
     if (Object.values(row).includes("#")) topCoded = true;
-    out.push(OEWS_COLUMNS.map((c) => csvCell(row[c]!)).join(","));
+    out.push(OEWS_COLUMNS.map((c) => csvField(row[c]!)).join(","));
   }
   const layout: Layout = [...groups].some((g) => /sector|digit/.test(g)) ? "industry" : types.has("4") ? "metro" : types.has("2") ? "state" : "national";
   const sha256 = createHash("sha256").update(input).digest("hex");

@@ -18,10 +18,18 @@ const NUMERIC = [
 ] as const;
 export type OewsNumericColumn = (typeof NUMERIC)[number];
 
+/** Above this a double no longer holds every integer exactly (2^53 ≈ 9.0e15). */
+export const MAX_VALUE = 1e15;
+
 const oewsValue = z.string().transform((raw, ctx): OewsValue => {
   const v = parseOewsValue(raw);
   if (v === null) {
     ctx.addIssue({ code: "custom", message: `not a number or an OEWS special value: "${raw}"` });
+    return z.NEVER;
+  }
+  // Every OEWS measure is a count, a wage, a share or a ratio: never negative, never beyond exact doubles.
+  if (v.kind === "number" && (v.value < 0 || v.value > MAX_VALUE)) {
+    ctx.addIssue({ code: "custom", message: `${v.value < 0 ? "a negative number is not" : "too large for"} an OEWS value: "${raw}"` });
     return z.NEVER;
   }
   return v;

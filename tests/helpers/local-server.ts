@@ -26,11 +26,12 @@ export interface LocalServer {
   stop(): Promise<void>;
 }
 
-export async function startLocalServer(): Promise<LocalServer> {
+/** `kvFile`: the KV bulk file to seed (default: the data build's). */
+export async function startLocalServer(o: { kvFile?: string } = {}): Promise<LocalServer> {
   const state = mkdtempSync(join(tmpdir(), "atlas-kv-"));
   const seed = spawnSync(
     wrangler,
-    ["kv", "bulk", "put", "data/out/kv-bulk.json", "--binding", "ATLAS_KV", "--local", "--persist-to", state],
+    ["kv", "bulk", "put", o.kvFile ?? "data/out/kv-bulk.json", "--binding", "ATLAS_KV", "--local", "--persist-to", state],
     { cwd: root, env, encoding: "utf8" },
   );
   if (seed.status !== 0) throw new Error(`seeding local KV failed:\n${seed.stderr}`);

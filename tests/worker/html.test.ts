@@ -83,13 +83,18 @@ describe("embed pages", () => {
     ["/embed/widget/x", 404, "not-found"],
     ["/embed/chart/occupations-by-median-wage?theme=neon", 400, "bad-parameter"],
     ["/embed/compare/metros?a=%3Cscript%3E&b=x", 404, "unknown-entity"],
-  ])("answers a bad embed %s with a readable page, status %i and code %s", async (path, status, code) => {
-    const res = await get(path);
+  ])("answers a bad embed %s with a readable page to an iframe, problem+json to others, status %i and code %s", async (path, status, code) => {
+    // What Chromium sends when it loads an iframe.
+    const res = await get(path, { headers: { Accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" } });
     expect(res.status).toBe(status);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
     const html = await res.text();
     expect(html).toContain(`role="alert" data-code="${code}"`);
     expect(html).not.toContain("<script");
+    const api = await get(path);
+    expect(api.status).toBe(status);
+    expect((await problem(api)).code).toBe(code);
   });
 });
 
