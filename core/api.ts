@@ -39,6 +39,30 @@ export const SectionList = withSnapshot({
 
 export const FactList = withSnapshot({ facts: z.array(z.object({ id: z.string(), title: z.string(), section: z.string(), links: z.object({ self: href }) })) });
 
+/** `/api/v1/snapshots`: every retained snapshot (id, build time, periods covered, which is current) and pruned ids. */
+export const SnapshotList = withSnapshot({
+  current: z.string(),
+  snapshots: z.array(
+    z.object({
+      id: z.string(),
+      builtAt: z.string(),
+      publishedAt: z.string().optional(),
+      periods: z.array(z.string()),
+      current: z.boolean(),
+      links: z.object({ self: href, api: href }),
+    }),
+  ),
+  pruned: z.array(z.string()),
+});
+
+/** `/api/v1/snapshots/{id}`: the periods it covers and what changed against the snapshot published before it. */
+export const SnapshotDetail = withSnapshot({
+  periods: z.array(z.string()),
+  /** data:diff's result (see data/lib/snapshot-diff.ts), or null when none was published with it. */
+  changes: z.looseObject({ from: z.string(), to: z.string() }).nullable(),
+  links: z.object({ api: href, list: href }),
+});
+
 /** A Vega-Lite (or compiled Vega) spec with the chart's provenance in `usermeta`. */
 export const ChartSpecBody = z.looseObject({
   $schema: z.string(),
@@ -63,5 +87,7 @@ export const responseSchemas = {
   getSection: SectionResponse,
   listFacts: FactList,
   getFact: FactResponse,
+  listSnapshots: SnapshotList,
+  getSnapshot: SnapshotDetail,
 } as const;
 export type OperationId = keyof typeof responseSchemas;

@@ -1,7 +1,8 @@
 // `npm run data:build`: import and validate every source, precompute the snapshot, write the KV bulk file
 // and the worker's bundled fallback. Any bad input stops the build before anything is written.
 // Options: --out DIR (writes DIR/kv-bulk.json and DIR/snapshot.json), --sources DIR, --content DIR, --built-at ISO,
-// --kv-file FILE, --fallback-file FILE, --if-needed (skip when nothing changed).
+// --kv-file FILE, --fallback-file FILE, --if-needed (skip when nothing changed), --before-newest-release (the edition
+// before the newest national release was imported).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -31,6 +32,8 @@ export interface BuildOptions {
   /** Shorthand: kv-bulk.json and snapshot.json both go into this directory. */
   outDir?: string;
   builtAt?: string;
+  /** Build the edition before the newest national release (the sources as they were before its import). */
+  beforeNewestRelease?: boolean;
   /** Called with notices such as metro rows that matched no metro. */
   log?: (line: string) => void;
 }
@@ -43,7 +46,7 @@ export async function build(opts: BuildOptions = {}) {
   const builtAt = opts.builtAt ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const log = opts.log ?? (() => {});
 
-  const loaded = loadEntities(sourcesDir, contentDir);
+  const loaded = loadEntities(sourcesDir, contentDir, { beforeNewestRelease: opts.beforeNewestRelease });
   const { metroGrowth } = loaded;
   log(`metro growth: ${metroGrowth.matched.length} matched, unmatched: ${metroGrowth.unmatched.join("; ") || "none"}, no 2021 or 2024 value: ${metroGrowth.noGrowth.join("; ") || "none"}`);
   const sources = [...loaded.registry.values()].map(toSource);
@@ -114,6 +117,7 @@ export const buildArgOptions = {
   "fallback-file": { type: "string" },
   /** `npm start`: skip the build when every output is newer than every input. */
   "if-needed": { type: "boolean" },
+  "before-newest-release": { type: "boolean" },
 } as const;
 
 export function buildOptionsFrom(values: { [K in keyof typeof buildArgOptions]?: (typeof buildArgOptions)[K]["type"] extends "string" ? string : boolean }): BuildOptions {
@@ -122,6 +126,7 @@ export function buildOptionsFrom(values: { [K in keyof typeof buildArgOptions]?:
     Object.entries({
       outDir: path(values.out), sourcesDir: path(values.sources), contentDir: path(values.content),
       kvFile: path(values["kv-file"]), fallbackFile: path(values["fallback-file"]), builtAt: values["built-at"],
+      beforeNewestRelease: values["before-newest-release"] || undefined,
     }).filter(([, v]) => v !== undefined),
   ) as BuildOptions;
 }

@@ -1,13 +1,13 @@
 // The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
 import { Hono, type Context } from "hono";
-import { compareRecords, comparisonGaps, CompareRecord, entityKinds, type EntityKind, type FragmentKind, Source } from "../core/index";
+import { compareRecords, comparisonGaps, CompareRecord, entityKinds, SNAPSHOT_INDEX_KEY, SnapshotDetail, SnapshotIndex, SnapshotList, SnapshotMetaBody, snapshotKeys, type EntityKind, type FragmentKind, Source } from "../core/index";
 import { serveAsset, type AssetFetcher } from "./assets";
 import { ApiError, KvFault, onError, problem, problemResponse, type FallbackReason } from "./errors";
 import { embedRoutes, fragmentEntry, type ResolveFragment } from "./html";
 import { kvReader, type KvReader, type RateLimiter } from "./kv-reader";
 import { openapi } from "./openapi";
 import type { Cached } from "./cache";
-import { CORS, FALLBACK_HEADER, send } from "./respond";
+import { CORS, FALLBACK_HEADER, PINNED_CACHE_CONTROL, send } from "./respond";
 import { SnapshotStore, type Bundle, type CompareKind, type Family, type Snapshot } from "./store";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -40,6 +40,11 @@ function formatParam(c: Context, allowed: readonly string[], fallback: string): 
   return f;
 }
 
+/** A snapshot id, as `?snapshot=` takes it. */
+const SNAPSHOT_ID = /^[0-9a-f]{12}$/;
+/** How long an isolate trusts that a pinned snapshot is still in KV before checking its digest again (pruning). */
+const PINNED_RECHECK_MS = 3_600_000;
+
 /** How many request URLs the isolate remembers the answer of (see `hot` below). */
 const HOT_URLS = 4000;
 
@@ -57,6 +62,12 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
   // checked by `send` as usual). Errors and OPTIONS always take the routes. Bounded, oldest evicted first.
   const hot = new Map<string, { snapshot: string; cached: Cached }>();
   const remember = (request: Request, s: Snapshot, cached: Cached) => {
+    if (pinnedRequests.has(request)) {
+      // Pinned: immutable for caches; not remembered in `hot`, whose entries answer as the moving latest.
+      const res = send(request, cached);
+      res.headers.set("Cache-Control", PINNED_CACHE_CONTROL);
+      return res;
+    }
     if (!s.fallback) {
       if (hot.size >= HOT_URLS) hot.delete(hot.keys().next().value!);
       hot.set(request.url, { snapshot: s.id, cached });
@@ -91,7 +102,43 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
     }
     return r;
   };
+  /** Pinned snapshot ids this isolate has seen complete in KV (their digest key is written last by a publish). */
+  const complete = new Map<string, number>();
+  const pinnedRequests = new WeakSet<Request>();
+  /** The snapshot a `?snapshot={id}` URL names: the bundled or current one, or a retained one in KV; a pruned id
+   *  answers 410 and an unknown one 404, both naming the current snapshot. */
+  const pinned = async (c: Context<Env>, id: string): Promise<Snapshot> => {
+    if (!SNAPSHOT_ID.test(id)) throw new ApiError("bad-parameter", "snapshot must be a snapshot id (12 hex digits); see /api/v1/snapshots.");
+    pinnedRequests.add(c.req.raw);
+    const bundle = await store.bundleSnapshot();
+    if (bundle.id === id) return bundle;
+    const current = await store.current(kv(c));
+    if (current.id === id && !current.fallback) return current;
+    const seen = complete.get(id);
+    if (seen === undefined || seen < Date.now()) {
+      const digest = await kv(c).get(snapshotKeys(id).digest, "index", id);
+      if (!digest) {
+        const index = await kv(c).get(SNAPSHOT_INDEX_KEY, "index", current.id);
+        const pruned = index ? (JSON.parse(index) as SnapshotIndex).pruned.includes(id) : false;
+        const here = `The current snapshot is ${current.id}: /api/v1/snapshots/${current.id}`;
+        throw pruned
+          ? new ApiError("snapshot-gone", `Snapshot ${id} is no longer kept (older snapshots are pruned). ${here}`)
+          : new ApiError("unknown-snapshot", `No snapshot ${id}. ${here}`);
+      }
+      complete.set(id, Date.now() + PINNED_RECHECK_MS);
+    }
+    return { id, from: "kv", keys: snapshotKeys(id) };
+  };
   const snap = async (c: Context<Env>) => {
+    const id = c.req.query("snapshot");
+    if (id !== undefined) {
+      // A pinned snapshot is never answered from another one: while KV fails, a pinned URL says so (503).
+      if (retries.has(c.req.raw) && (await store.bundleSnapshot()).id !== id)
+        throw new ApiError("snapshot-unavailable", `Snapshot ${id.slice(0, 12)} cannot be read just now; the unpinned URL answers from the newest readable snapshot.`, { "Retry-After": "10" });
+      const s = await pinned(c, id);
+      used.set(c.req.raw, s);
+      return s;
+    }
     const retry = retries.get(c.req.raw);
     const s = retry?.bundle ? await store.bundleSnapshot(retry.reason) : await store.current(kv(c), retry);
     used.set(c.req.raw, s);
@@ -271,6 +318,53 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
       });
     });
   }
+
+  // The snapshots this deployment keeps: the index data:publish writes (or, before any publish, the current one).
+  const snapshotEntry = (e: { id: string; builtAt: string; publishedAt?: string; periods: string[] }, current: string) => ({
+    ...e,
+    current: e.id === current,
+    links: { self: `/api/v1/snapshots/${e.id}`, api: `/api/v1?snapshot=${e.id}` },
+  });
+  const metaOf = async (c: Context<Env>, s: Snapshot) => {
+    const raw = await store.read(kv(c), s, s.keys.meta, JSON_TYPE);
+    return raw ? SnapshotMetaBody.parse(JSON.parse(raw.body)) : { id: s.id, builtAt: "", schemaVersion: 1 as const, periods: [] };
+  };
+  app.get("/api/v1/snapshots", async (c) => {
+    if (c.req.query("snapshot") !== undefined) throw new ApiError("bad-parameter", "The list of snapshots is not itself pinned.");
+    const s = await snap(c);
+    const cached = await store.compose(s, `${s.keys.manifest}:snapshots`, JSON_TYPE, async () => {
+      const raw = await kv(c).get(SNAPSHOT_INDEX_KEY, "index", s.id);
+      const meta = await metaOf(c, s);
+      const index = raw ? SnapshotIndex.parse(JSON.parse(raw)) : { snapshots: [{ id: meta.id, builtAt: meta.builtAt, periods: meta.periods }], pruned: [] };
+      return JSON.stringify(
+        SnapshotList.parse({
+          snapshot: { id: s.id, builtAt: meta.builtAt || new Date(0).toISOString(), schemaVersion: 1 },
+          current: s.id,
+          snapshots: index.snapshots.map((e) => snapshotEntry(e, s.id)),
+          pruned: index.pruned,
+        }),
+      );
+    });
+    return remember(c.req.raw, s, cached);
+  });
+  app.get("/api/v1/snapshots/:id", async (c) => {
+    const id = c.req.param("id");
+    const s = await pinned(c, id);
+    used.set(c.req.raw, s);
+    const cached = await store.compose(s, `${s.keys.meta}:detail`, JSON_TYPE, async () => {
+      const meta = await metaOf(c, s);
+      const changes = await store.read(kv(c), s, s.keys.changes, JSON_TYPE);
+      return JSON.stringify(
+        SnapshotDetail.parse({
+          snapshot: { id: s.id, builtAt: meta.builtAt || new Date(0).toISOString(), schemaVersion: 1 },
+          periods: meta.periods,
+          changes: changes ? JSON.parse(changes.body) : null,
+          links: { api: `/api/v1?snapshot=${s.id}`, list: "/api/v1/snapshots" },
+        }),
+      );
+    });
+    return remember(c.req.raw, s, cached);
+  });
 
   const openapiBody = JSON.stringify(openapi);
   app.get("/openapi.json", async (c) => {

@@ -39,7 +39,18 @@ const htmlContent = { "text/html": { schema: { type: "string" }, example: '<figu
 const fragmentNote = " `format=html` answers a script-free HTML fragment (title, summary, table, source, trust label, snapshot) for <noscript>, CMSs and iframes.";
 const standard = { "304": { description: "Not modified (If-None-Match matched the ETag)." }, "400": problem, "404": problem, "405": problem };
 
-export const openapi = {
+/** `?snapshot={id}` pins any resource to a published snapshot: the same bytes forever, cached as immutable. */
+const snapshotParam = {
+  name: "snapshot",
+  in: "query",
+  required: false,
+  description:
+    "Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. " +
+    "Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot).",
+  schema: { type: "string", pattern: "^[0-9a-f]{12}$" },
+} as const;
+
+const document = {
   openapi: "3.1.0",
   info: {
     title: "ML Employer Atlas API",
@@ -157,6 +168,25 @@ export const openapi = {
         },
       },
     },
+    "/api/v1/snapshots": {
+      get: {
+        operationId: "listSnapshots",
+        summary: "Every snapshot this deployment keeps readable by id, the current one marked, and the ids pruned",
+        responses: { "200": json(body("listSnapshots"), "Snapshots, oldest first."), ...standard },
+      },
+    },
+    "/api/v1/snapshots/{id}": {
+      get: {
+        operationId: "getSnapshot",
+        summary: "One snapshot: the reference periods it covers and what changed against the one published before it",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{12}$" } }],
+        responses: {
+          "200": json(body("getSnapshot"), "The snapshot."),
+          ...standard,
+          "410": problem,
+        },
+      },
+    },
     "/embed/{kind}/{id}": {
       get: {
         operationId: "embedPage",
@@ -230,4 +260,12 @@ export const openapi = {
       Problem: { description: "An RFC 9457 problem.", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
     },
   },
-} as const;
+};
+
+/** Every operation but the snapshot list takes `?snapshot=`, and may answer 410 for a pruned one. */
+for (const [path, item] of Object.entries(document.paths) as [string, { get: { parameters?: unknown[]; responses: Record<string, unknown> } }][]) {
+  if (path === "/api/v1/snapshots" || path === "/openapi.json" || path === "/embed/atlas.css") continue;
+  item.get.parameters = [...(item.get.parameters ?? []), snapshotParam];
+  item.get.responses["410"] ??= problem;
+}
+export const openapi = document;

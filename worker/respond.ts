@@ -4,6 +4,9 @@ import type { Cached } from "./cache";
 /** Snapshot bodies are immutable per id; a publish changes the id, so browsers and CDNs may revalidate lazily. */
 export const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
 
+/** A URL pinned to a snapshot (`?snapshot={id}`) answers the same bytes forever (until the snapshot is pruned). */
+export const PINNED_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
 /** Says which snapshot answered when it is not the one the KV pointer names (see SnapshotStore). */
 export const FALLBACK_HEADER = "X-Atlas-Fallback";
 

@@ -24,8 +24,10 @@ export interface Loaded {
 }
 
 
-export function loadEntities(sourcesDir: string, contentDir: string): Loaded {
+export function loadEntities(sourcesDir: string, contentDir: string, opts: { beforeNewestRelease?: boolean } = {}): Loaded {
   const registry = loadRegistry(sourcesDir);
+  // The edition as it was before the newest national release was imported (what its refresh is compared with).
+  if (opts.beforeNewestRelease) registry.delete(nationalReleases(registry).at(-1)!.id);
   const entry = (id: string) => {
     const s = registry.get(id);
     if (!s) throw new BuildError("data/sources/sources.json", 0, "id", `source "${id}" is not registered`);

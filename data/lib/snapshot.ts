@@ -235,6 +235,7 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
       section: `${API}/sections/{id}`,
       facts: `${API}/facts`,
       fact: `${API}/facts/{id}`,
+      snapshots: `${API}/snapshots`,
       openapi: "/openapi.json",
       widgets: "/widgets.js",
     },

@@ -260,6 +260,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every snapshot this deployment keeps readable by id, the current one marked, and the ids pruned */
+        get: operations["listSnapshots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One snapshot: the reference periods it covers and what changed against the one published before it */
+        get: operations["getSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/embed/{kind}/{id}": {
         parameters: {
             query?: never;
@@ -1077,6 +1111,52 @@ export interface components {
                 }[];
             };
         };
+        ListSnapshotsBody: {
+            snapshot: {
+                id: string;
+                /** Format: date-time */
+                builtAt: string;
+                /** @constant */
+                schemaVersion: 1;
+            };
+            current: string;
+            snapshots: {
+                id: string;
+                builtAt: string;
+                publishedAt?: string;
+                periods: string[];
+                current: boolean;
+                links: {
+                    /** Format: starts_with */
+                    self: string;
+                    /** Format: starts_with */
+                    api: string;
+                };
+            }[];
+            pruned: string[];
+        };
+        GetSnapshotBody: {
+            snapshot: {
+                id: string;
+                /** Format: date-time */
+                builtAt: string;
+                /** @constant */
+                schemaVersion: 1;
+            };
+            periods: string[];
+            changes: ({
+                from: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            links: {
+                /** Format: starts_with */
+                api: string;
+                /** Format: starts_with */
+                list: string;
+            };
+        };
         ChartEmbedBody: {
             snapshot: {
                 id: string;
@@ -1133,7 +1213,7 @@ export interface components {
             /** Format: uri */
             type: string;
             /** @enum {string} */
-            code: "not-found" | "unknown-ranking" | "unknown-chart" | "unknown-kind" | "unknown-entity" | "unknown-section" | "unknown-fact" | "bad-parameter" | "method-not-allowed" | "internal";
+            code: "not-found" | "unknown-ranking" | "unknown-chart" | "unknown-kind" | "unknown-entity" | "unknown-section" | "unknown-fact" | "unknown-snapshot" | "snapshot-gone" | "snapshot-unavailable" | "bad-parameter" | "method-not-allowed" | "rate-limited" | "internal";
             title: string;
             status: number;
             detail: string;
@@ -1160,7 +1240,10 @@ export type $defs = Record<string, never>;
 export interface operations {
     index: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1191,11 +1274,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     listRankings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1226,12 +1313,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     getRanking: {
         parameters: {
             query?: {
                 format?: "json" | "csv" | "html";
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
             };
             header?: never;
             path: {
@@ -1269,11 +1359,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     listCharts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1304,12 +1398,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     getChart: {
         parameters: {
             query?: {
                 format?: "vega-lite" | "vega" | "svg" | "embed" | "html";
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
             };
             header?: never;
             path: {
@@ -1347,11 +1444,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     listComparisons: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1382,6 +1483,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     compare: {
@@ -1390,6 +1492,8 @@ export interface operations {
                 a: string;
                 b: string;
                 format?: "json" | "html";
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
             };
             header?: never;
             path: {
@@ -1425,11 +1529,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     listSources: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1460,11 +1568,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     listEntityKinds: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1495,11 +1607,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     listEntities: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path: {
                 kind: "occupations" | "metros" | "states" | "industries" | "employer-types" | "employer-sizes" | "roles" | "naics-sectors" | "naics-industries" | "government-levels";
@@ -1532,11 +1648,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     getEntity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path: {
                 kind: "occupations" | "metros" | "states" | "industries" | "employer-types" | "employer-sizes" | "roles" | "naics-sectors" | "naics-industries" | "government-levels";
@@ -1571,11 +1691,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     listSections: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1606,11 +1730,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     getSection: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path: {
                 /** @description Section id from /api/v1/sections. */
@@ -1644,11 +1772,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     listFacts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1679,12 +1811,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     getFact: {
         parameters: {
             query?: {
                 format?: "json" | "html";
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
             };
             header?: never;
             path: {
@@ -1721,6 +1856,83 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+        };
+    };
+    listSnapshots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Snapshots, oldest first. */
+            200: {
+                headers: {
+                    /** @description Entity tag of the body; send it back as If-None-Match for a 304. */
+                    ETag?: string;
+                    "Cache-Control"?: string;
+                    /** @description Id of the snapshot the body came from. */
+                    "X-Atlas-Snapshot"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListSnapshotsBody"];
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["Problem"];
+        };
+    };
+    getSnapshot: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    /** @description Entity tag of the body; send it back as If-None-Match for a 304. */
+                    ETag?: string;
+                    "Cache-Control"?: string;
+                    /** @description Id of the snapshot the body came from. */
+                    "X-Atlas-Snapshot"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetSnapshotBody"];
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     embedPage: {
@@ -1729,6 +1941,8 @@ export interface operations {
                 a?: string;
                 b?: string;
                 theme?: "light" | "dark" | "auto";
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
             };
             header?: never;
             path: {
@@ -1779,6 +1993,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            410: components["responses"]["Problem"];
         };
     };
     embedStylesheet: {
@@ -1820,6 +2035,8 @@ export interface operations {
                 format?: "json";
                 maxwidth?: number;
                 maxheight?: number;
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
             };
             header?: never;
             path?: never;
@@ -1862,6 +2079,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
         };
     };
     openapi: {

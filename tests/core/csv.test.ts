@@ -35,13 +35,13 @@ describe("rankingToCsv against CSV injection", () => {
     };
     const rows = rankingToCsv(r, { id: "0123456789ab", builtAt: "2026-01-01T00:00:00Z", schemaVersion: 1 }).split("\r\n");
     expect(rows.slice(1, -1)).toEqual([
-      `1,m0,"'=HYPERLINK(""https://evil.example"",""x"")",-5.5,jobs,src,https://example.org/x,'@May 2024,third-party,0123456789ab`,
-      "2,m1,'+SUM(1+1),-5.5,jobs,src,https://example.org/x,'@May 2024,third-party,0123456789ab",
-      "3,m2,'-2+3,-5.5,jobs,src,https://example.org/x,'@May 2024,third-party,0123456789ab",
-      "4,m3,'@SUM(A1),-5.5,jobs,src,https://example.org/x,'@May 2024,third-party,0123456789ab",
-      `5,m4,"'\t=1+1",-5.5,jobs,src,https://example.org/x,'@May 2024,third-party,0123456789ab`,
-      `6,m5,"'\r=1+1",-5.5,jobs,src,https://example.org/x,'@May 2024,third-party,0123456789ab`,
-      "7,m6,Plain - name,-5.5,jobs,src,https://example.org/x,'@May 2024,third-party,0123456789ab",
+      `1,m0,"'=HYPERLINK(""https://evil.example"",""x"")",-5.5,,jobs,,,src,https://example.org/x,'@May 2024,third-party,,,,0123456789ab`,
+      "2,m1,'+SUM(1+1),-5.5,,jobs,,,src,https://example.org/x,'@May 2024,third-party,,,,0123456789ab",
+      "3,m2,'-2+3,-5.5,,jobs,,,src,https://example.org/x,'@May 2024,third-party,,,,0123456789ab",
+      "4,m3,'@SUM(A1),-5.5,,jobs,,,src,https://example.org/x,'@May 2024,third-party,,,,0123456789ab",
+      `5,m4,"'\t=1+1",-5.5,,jobs,,,src,https://example.org/x,'@May 2024,third-party,,,,0123456789ab`,
+      `6,m5,"'\r=1+1",-5.5,,jobs,,,src,https://example.org/x,'@May 2024,third-party,,,,0123456789ab`,
+      "7,m6,Plain - name,-5.5,,jobs,,,src,https://example.org/x,'@May 2024,third-party,,,,0123456789ab",
     ]);
   });
 });

@@ -86,8 +86,9 @@ describe("hostile source data, built and served", () => {
   it("is spreadsheet-safe in CSV: no text cell starts with = + - @ tab or CR", async () => {
     const rows = csvRows(await (await get(`/api/v1/rankings/${RANKING}?format=csv`)).text());
     const [head, ...body] = rows;
-    expect(head).toEqual(["rank", "id", "name", "value", "unit", "source", "source_url", "period", "trust", "snapshot"]);
-    const text = body.flatMap((r) => r.filter((_, i) => head![i] !== "value" && head![i] !== "rank"));
+    expect(head).toEqual(["rank", "id", "name", "value", "bound", "unit", "prse", "reliability", "source", "source_url", "period", "trust", "derived_from", "derived_sources", "note", "snapshot"]);
+    const numeric = new Set(["rank", "value", "prse"]);
+    const text = body.flatMap((r) => r.filter((_, i) => !numeric.has(head![i]!)));
     expect(text.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     const names = body.map((r) => r[2]);
     // The names are all there, the formula-like ones behind an apostrophe.
