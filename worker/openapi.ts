@@ -18,10 +18,17 @@ const generated = Object.fromEntries([
 const body = (op: OperationId) => ({ $ref: `#/components/schemas/${componentOf(op)}` });
 
 const problem = { $ref: "#/components/responses/Problem" };
+const problemJson = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 const etagHeaders = {
   ETag: { description: "Entity tag of the body; send it back as If-None-Match for a 304.", schema: { type: "string" } },
   "Cache-Control": { schema: { type: "string" } },
   "X-Atlas-Snapshot": { description: "Id of the snapshot the body came from.", schema: { type: "string" } },
+  "X-Atlas-Fallback": {
+    description:
+      "Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` " +
+      "(`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`).",
+    schema: { type: "string" },
+  },
 };
 const json = (schema: object, description: string) => ({
   description,
@@ -37,7 +44,12 @@ const idParam = (name: string, description: string) => ({
 });
 const htmlContent = { "text/html": { schema: { type: "string" }, example: '<figure class="ml-employer-fragment" data-ml-employer="chart" data-id="…">…</figure>' } };
 const fragmentNote = " `format=html` answers a script-free HTML fragment (title, summary, table, source, trust label, snapshot) for <noscript>, CMSs and iframes.";
-const standard = { "304": { description: "Not modified (If-None-Match matched the ETag)." }, "400": problem, "404": problem, "405": problem };
+const rateLimited = {
+  description: "Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds.",
+  headers: { "Retry-After": { schema: { type: "integer" } } },
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
+const standard = { "304": { description: "Not modified (If-None-Match matched the ETag)." }, "400": problem, "404": problem, "405": problem, "429": rateLimited };
 
 /** `?snapshot={id}` pins any resource to a published snapshot: the same bytes forever, cached as immutable. */
 const snapshotParam = {
@@ -58,7 +70,8 @@ const document = {
     description:
       "Which employers hire machine-learning graduates: rankings, comparisons and charts precomputed from sourced data. " +
       "Every figure carries its source, reference period and trust label (official, official-derived, third-party, article). " +
-      "Read-only; open CORS; ETag/If-None-Match; errors are application/problem+json (RFC 9457) with a stable `code`.",
+      "Read-only; open CORS; ETag/If-None-Match; errors are application/problem+json (RFC 9457) with a stable `code`, on every " +
+      "path and method. When KV fails, answers come from the last good or the bundled snapshot, marked X-Atlas-Fallback.",
     license: { name: "Public-domain data (US federal statistics); see /api/v1/sources", identifier: "CC0-1.0" },
   },
   servers: [{ url: "/" }],
@@ -202,8 +215,10 @@ const document = {
         responses: {
           "200": { description: "HTML page.", headers: etagHeaders, content: { "text/html": { schema: { type: "string" } } } },
           "304": standard["304"],
-          "400": { description: "Bad parameter: a readable HTML page with the problem code.", content: { "text/html": { schema: { type: "string" } } } },
-          "404": { description: "Unknown id: a readable HTML page with the problem code.", content: { "text/html": { schema: { type: "string" } } } },
+          "400": { description: "Bad parameter: a readable HTML page with the problem code when the client accepts text/html (an iframe), else a problem.", content: { "text/html": { schema: { type: "string" } }, ...problemJson } },
+          "404": { description: "Unknown id: a readable HTML page with the problem code when the client accepts text/html (an iframe), else a problem.", content: { "text/html": { schema: { type: "string" } }, ...problemJson } },
+          "405": problem,
+          "429": rateLimited,
         },
       },
     },

@@ -7,6 +7,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     pipelining?: number;
     timeout?: number;
+    /** Each connection cycles through these; setupRequest may rewrite the request (e.g. its path) each time. */
+    requests?: { setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
   }
   interface Result {
     duration: number;

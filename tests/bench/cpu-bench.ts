@@ -5,6 +5,7 @@ import type { EdgeRuntime } from "./edge-runtime";
 export const CPU_BUDGET_US = 1000;
 export const FREE_PLAN_LIMIT_US = 10_000;
 const REPEATS = 3;
+const MISSES = 2000;
 
 export interface CpuRow {
   endpoint: Endpoint;
@@ -17,10 +18,22 @@ export interface CpuRow {
   /** KV reads: by the first request of a fresh app, in all warm loops, and per cold request. */
   firstKvGets: number;
   warmKvGets: number;
+  warmKvGetsPerRequest: number;
   coldKvGets: number;
 }
 
-export async function cpuBench(rt: EdgeRuntime, log: (s: string) => void): Promise<{ rows: CpuRow[]; startupParseMs: number; snapshotBytes: number }> {
+/** A flood of unknown ids on a warm isolate: KV reads and time per 404. */
+export interface MissesRow {
+  n: number;
+  routes: number;
+  warmupKvGets: number;
+  kvGets: number;
+  kvGetsPer404: number;
+  usPer404: number;
+  statuses: Record<string, number>;
+}
+
+export async function cpuBench(rt: EdgeRuntime, log: (s: string) => void): Promise<{ rows: CpuRow[]; startupParseMs: number; snapshotBytes: number; misses: MissesRow }> {
   const rows: CpuRow[] = [];
   for (const ep of endpoints) {
     const etag = ep.revalidate ? (await fetch(rt.api + ep.path)).headers.get("etag") : null;
@@ -39,5 +52,7 @@ export async function cpuBench(rt: EdgeRuntime, log: (s: string) => void): Promi
     log(`  ${ep.name.padEnd(20)} warm ${r.warmUs.toFixed(1).padStart(7)} µs (n=${r.warmN})  cold ${r.coldUs.toFixed(1).padStart(7)} µs (n=${r.coldN}, ${r.coldKvGets.toFixed(1)} KV reads each)`);
   }
   const s = (await (await fetch(`${rt.cpu}/startup`)).json()) as { inflateMs: number; gzBytes: number };
-  return { rows, startupParseMs: s.inflateMs, snapshotBytes: s.gzBytes };
+  const misses = (await (await fetch(`${rt.cpu}/misses?n=${MISSES}`)).json()) as MissesRow;
+  log(`  ${MISSES} unknown ids over ${misses.routes} routes (warm isolate): ${misses.kvGets} KV reads (${misses.kvGetsPer404} per 404), ${misses.usPer404.toFixed(1)} µs per 404; warm-up ${misses.warmupKvGets} reads`);
+  return { rows, startupParseMs: s.inflateMs, snapshotBytes: s.gzBytes, misses };
 }

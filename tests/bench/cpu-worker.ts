@@ -35,6 +35,7 @@ export default {
       const r = await perIteration(() => inflate(gz), 50);
       return Response.json({ inflateMs: r.ms, gzBytes: gz.byteLength });
     }
+    if (url.pathname === "/misses") return misses(env, Number(url.searchParams.get("n") ?? 1000));
     const path = url.searchParams.get("path") ?? "/api/v1";
     const inm = url.searchParams.get("inm");
     const headers: Record<string, string> = inm ? { "If-None-Match": inm } : {};
@@ -42,7 +43,9 @@ export default {
     let kvGets = 0;
     const kv = env.ATLAS_KV;
     const counted: Env = { ATLAS_KV: { get: (key: string) => (kvGets++, kv.get(key)) } };
+    let calls = 0;
     const call = async (app: App) => {
+      calls++;
       const res = await app.fetch(new Request(ORIGIN + path, { headers }), counted);
       await res.arrayBuffer();
       return res;
@@ -55,7 +58,9 @@ export default {
     const warmApp = createApp(bundledSnapshot);
     await call(warmApp);
     kvGets = 0;
+    calls = 0;
     const warm = await perIteration(() => call(warmApp), 200_000);
+    const warmCalls = calls;
 
     // Cold: the first request of a fresh app (KV pointer + value reads, response encoding), minus building the app.
     let apps: App[] = [];
@@ -73,6 +78,46 @@ export default {
     const coldKvGets = kvGets / n;
     apps = [];
     const createMs = await timeLoop(n, () => createApp(bundledSnapshot));
-    return Response.json({ status, firstKvGets, warmKvGets, coldKvGets, warmUs: warm.ms * 1000, warmN: warm.n, coldUs: (coldMs / n) * 1000, coldN: n, createAppUs: (createMs / n) * 1000 });
+    return Response.json({ status, firstKvGets, warmKvGets, warmKvGetsPerRequest: warmKvGets / warmCalls, coldKvGets, warmUs: warm.ms * 1000, warmN: warm.n, coldUs: (coldMs / n) * 1000, coldN: n, createAppUs: (createMs / n) * 1000 });
   },
 };
+
+/** Paths with ids no snapshot has, on every route that takes an id (what a scanner or a random-id flood sends). */
+const MISS_ROUTES = [
+  (x: string) => `/api/v1/rankings/${x}`,
+  (x: string) => `/api/v1/rankings/${x}?format=csv`,
+  (x: string) => `/api/v1/charts/${x}?format=svg`,
+  (x: string) => `/api/v1/charts/${x}?format=embed`,
+  (x: string) => `/api/v1/facts/${x}`,
+  (x: string) => `/api/v1/sections/${x}`,
+  (x: string) => `/api/v1/entities/metros/${x}`,
+  (x: string) => `/api/v1/entities/occupations/${x}`,
+  (x: string) => `/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=${x}`,
+  (x: string) => `/embed/chart/${x}`,
+  (x: string) => `/api/v1/rankings/${x}?format=html`,
+];
+
+/** KV reads per 404 in a warm isolate: one request per route first (the isolate learns the snapshot's ids), then
+ *  `n` unknown ids spread over the routes, counting KV reads and timing them. */
+async function misses(env: Env, n: number): Promise<Response> {
+  let kvGets = 0;
+  const kv = env.ATLAS_KV;
+  const counted: Env = { ATLAS_KV: { get: (key: string) => (kvGets++, kv.get(key)) } };
+  const app = createApp(bundledSnapshot);
+  const ask = async (path: string) => {
+    const res = await app.fetch(new Request(ORIGIN + path), counted);
+    await res.arrayBuffer();
+    return res.status;
+  };
+  for (const route of MISS_ROUTES) await ask(route("warm-up-miss"));
+  const warmupKvGets = kvGets;
+  kvGets = 0;
+  const statuses: Record<number, number> = {};
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const status = await ask(MISS_ROUTES[i % MISS_ROUTES.length]!(`no-such-${(i * 2654435761) % 1e9}`));
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  }
+  const ms = performance.now() - t0;
+  return Response.json({ n, routes: MISS_ROUTES.length, warmupKvGets, kvGets, kvGetsPer404: kvGets / n, usPer404: (ms / n) * 1000, statuses });
+}

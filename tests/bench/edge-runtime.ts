@@ -17,6 +17,8 @@ export interface EdgeRuntime {
   kvNote: string;
   bundleBytes: number;
   server: Started;
+  /** The disk-backed KV namespace: one file per key (the publish bench writes a new snapshot into it). */
+  kvDir: string;
 }
 
 function compatibilityDate(): string {
@@ -117,6 +119,7 @@ const config :Workerd.Config = (
     ceiling: `http://127.0.0.1:${ceilPort}`,
     cpu: `http://127.0.0.1:${cpuPort}`,
     server,
+    kvDir,
     bundleBytes: readFileSync(apiJs).length,
     kvNote: "",
   };

@@ -1,7 +1,7 @@
 // Formats the bench's tables and collects every budget as a PASS/FAIL row for the console and latest.json.
 
 export interface Budget {
-  section: "api" | "cpu" | "browser" | "data";
+  section: "api" | "cpu" | "browser" | "data" | "publish" | "sustained";
   name: string;
   value: string;
   budget: string;

@@ -9,6 +9,8 @@ import { CPU_BUDGET_US, cpuBench, FREE_PLAN_LIMIT_US } from "./cpu-bench";
 import { dataBench, FREE_SCRIPT_LIMIT, growthExponent, KV_VALUE_LIMIT, MAX_GROWTH_EXPONENT, PAID_SCRIPT_LIMIT, type BuildRun } from "./data-bench";
 import { FALLBACK_GZ, OFFLINE_ENV, ROOT, startEdge } from "./edge-runtime";
 import { installCleanup, killAllGroups, ownedGroups } from "./procs";
+import { publishBench, PUBLISHED } from "./publish-bench";
+import { steadiness, sustainedBench } from "./sustained-bench";
 import { cpuSample, othersShare, QUIET, waitForQuiet } from "./sys-load";
 import { budgetTable, int, mib, ms, pct, table, verdict, type Budget } from "./report";
 
@@ -17,7 +19,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const BUILD_TIMEOUT_S = Number(process.env.BENCH_BUILD_TIMEOUT_S ?? 180);
 const QUIET_WAIT_S = Number(process.env.BENCH_QUIET_WAIT_S ?? 30);
-const ONLY = new Set((process.env.BENCH_ONLY ?? "api,cpu,browser,data").split(","));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "api,cpu,browser,publish,sustained,data").split(","));
+/** Minutes of sustained load (section 6) and seconds after each pointer flip (section 5). */
+const SUSTAINED_MIN = Number(process.env.BENCH_SUSTAINED_MIN ?? 10);
+const PUBLISH_PHASE_S = Number(process.env.BENCH_PUBLISH_PHASE_S ?? 35);
 const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 5);
 const log = (s: string) => console.log(s);
 const started = Date.now();
@@ -37,7 +42,7 @@ async function settle(section: string) {
 const out: Record<string, unknown> = {
   startedAt: new Date(started).toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-  settings: { secondsPerSlice: SECONDS, roundsAtBudgetConnections: ROUNDS, roundsOtherwise: Math.min(3, ROUNDS), buildTimeoutS: BUILD_TIMEOUT_S },
+  settings: { secondsPerSlice: SECONDS, roundsAtBudgetConnections: ROUNDS, roundsOtherwise: Math.min(3, ROUNDS), buildTimeoutS: BUILD_TIMEOUT_S, sustainedMinutes: SUSTAINED_MIN, publishPhaseSeconds: PUBLISH_PHASE_S },
 };
 
 try {
@@ -46,7 +51,7 @@ try {
     execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "data/build.ts")], { cwd: ROOT, stdio: "inherit", env: OFFLINE_ENV });
   }
 
-  if (ONLY.has("api") || ONLY.has("cpu") || ONLY.has("browser")) {
+  if (["api", "cpu", "browser", "publish", "sustained"].some((x) => ONLY.has(x))) {
     log(`Edge runtime: bundling with wrangler deploy --dry-run, then raw workerd serve (loopback) …`);
     const rt = await startEdge(dir);
     notes.push(rt.kvNote);
@@ -83,6 +88,20 @@ try {
         );
         const warmReaders = cpu.rows.filter((r) => r.warmKvGets > 0).map((r) => r.endpoint.name);
         log(`Warm = isolate cache hit (no KV reads${warmReaders.length ? `, except ${warmReaders.join(", ")}: not cached, one KV lookup per request` : ""}). Cold = first request of a fresh app: real KV reads (${cpu.rows.map((r) => `${r.endpoint.name} ${r.coldKvGets.toFixed(0)}`).join(", ")} per request) from the disk-backed KV, so cold includes KV I/O wait, not only CPU; app construction excluded (shown apart).`);
+        log(
+          "\nKV reads per request (the paid resource a flood of requests costs)\n" +
+            table(
+              ["endpoint", "warm reads/request", "cold reads/request"],
+              [
+                ...cpu.rows.map((r) => [r.endpoint.name, r.warmKvGetsPerRequest.toFixed(3), r.coldKvGets.toFixed(1)]),
+                [`${cpu.misses.n} random unknown ids, ${cpu.misses.routes} routes`, cpu.misses.kvGetsPer404.toFixed(3), `(${cpu.misses.warmupKvGets} once per isolate)`],
+              ],
+              new Set([1, 2]),
+            ),
+        );
+        budgets.push({ section: "cpu", name: "KV reads per 404 (random ids, warm isolate)", value: cpu.misses.kvGetsPer404.toFixed(3), budget: "0", pass: cpu.misses.kvGetsPer404 === 0 });
+        const warmReads = Math.max(...cpu.rows.map((r) => r.warmKvGetsPerRequest));
+        budgets.push({ section: "cpu", name: "KV reads per warm request (every endpoint)", value: warmReads.toFixed(3), budget: "0", pass: warmReads === 0 });
         log(`Fallback only (KV empty or failing): inflating the bundled snapshot (${mib(cpu.snapshotBytes)} gzip) takes ${cpu.startupParseMs.toFixed(1)} ms, once per isolate; not on the path measured above.`);
       }
       if (ONLY.has("browser")) {
@@ -111,6 +130,37 @@ try {
         log(`Bytes (gzip) = each response body gzipped at level 6 in the bench (via CDP Network.getResponseBody), summed, headers excluded: the servers send uncompressed on loopback, so the raw sum is shown too. Time = navigation start to the frame where every chart has an SVG with a non-empty box; fresh context and cache disabled each run; viewport 1200×8000 so all 10 elements are near the viewport. The floor page holds the same pre-rendered SVGs in its HTML, with no script and no API request: no embed that loads a script and asks an API can beat it, so "ratio vega / floor" is the most any embed could reach here. Chromium runs with ${OFF_FEATURES.join(", ")} off (merged into Playwright's own --disable-features): headless Chromium otherwise builds its address-bar popup in a separate renderer for every new page, about 640 ms of CPU during each page load on this 2-core machine.`);
         budgets.push({ section: "browser", name: "widgets bytes vs vega-embed", value: `${bytesRatio.toFixed(1)}× fewer (${int(w.gzipBytes)} vs ${int(v.gzipBytes)} B)`, budget: `≥ ${MIN_BYTES_RATIO}×`, pass: bytesRatio >= MIN_BYTES_RATIO });
         budgets.push({ section: "browser", name: "widgets time to 10 SVGs vs vega-embed", value: `${timeRatio.toFixed(1)}× faster (${w.ms.toFixed(0)} vs ${v.ms.toFixed(0)} ms)`, budget: `≥ ${MIN_TIME_RATIO}×`, pass: timeRatio >= MIN_TIME_RATIO });
+      }
+      if (ONLY.has("publish")) {
+        log(`\n5. Publish and rollback under load (${BUDGET_CONNECTIONS} connections; ${PUBLISH_PHASE_S} s after each pointer flip; every response checked) [${elapsed()}]`);
+        await settle("publish");
+        const p = await publishBench(rt, { connections: BUDGET_CONNECTIONS, phaseSeconds: PUBLISH_PHASE_S, log });
+        out.publish = p;
+        const flip = (f: typeof p.publish) => `first answer from the new snapshot after ${f.firstNew?.toFixed(1) ?? "–"} s, last from the old after ${f.lastOld?.toFixed(1) ?? "–"} s`;
+        log(
+          `  ${int(p.requests)} responses in ${p.seconds.toFixed(0)} s (${int(p.rps)}/s): ${p.errors} errors, ${p.disagreements} whose body, X-Atlas-Snapshot and ETag disagree, ${p.mixed} mixing two snapshots; ` +
+            `by snapshot ${Object.entries(p.bySnapshot).map(([id, n]) => `${id} ${int(n)}`).join(", ")}\n  publish: ${flip(p.publish)}\n  rollback: ${flip(p.rollback)} (the isolate trusts the pointer it read for 30 s)`,
+        );
+        for (const e of p.examples) log(`  (!) ${e}`);
+        budgets.push({ section: "publish", name: "errors during publish + rollback", value: String(p.errors), budget: "0", pass: p.errors === 0 });
+        budgets.push({ section: "publish", name: "responses whose body, header and ETag disagree", value: `${p.disagreements} of ${int(p.requests)}`, budget: "0", pass: p.disagreements === 0 });
+        budgets.push({ section: "publish", name: "responses mixing two snapshots", value: String(p.mixed), budget: "0", pass: p.mixed === 0 });
+        const both = [p.publish, p.rollback].every((f) => f.firstNew !== null && (f.lastOld ?? 0) <= 31);
+        budgets.push({ section: "publish", name: `both flips served (new id ${PUBLISHED}, then back)`, value: `${p.publish.lastOld?.toFixed(1) ?? "–"} s / ${p.rollback.lastOld?.toFixed(1) ?? "–"} s to the last old answer`, budget: "≤ 31 s (pointer TTL 30 s)", pass: both });
+      }
+      if (ONLY.has("sustained")) {
+        log(`\n6. Sustained load: ${SUSTAINED_MIN} minutes at ${BUDGET_CONNECTIONS} connections, one request in four a random unknown id [${elapsed()}]`);
+        await settle("sustained");
+        const s = await sustainedBench(rt, { minutes: SUSTAINED_MIN, connections: BUDGET_CONNECTIONS, log });
+        out.sustained = s;
+        const errors = s.minutes.reduce((n, m) => n + m.errors + m.wrongStatus, 0);
+        const first = s.minutes[Math.min(1, s.minutes.length - 1)]!;
+        const last = s.minutes[s.minutes.length - 1]!;
+        const growth = last.rssMiB / first.rssMiB;
+        const steady = steadiness(s.minutes);
+        budgets.push({ section: "sustained", name: `errors in ${SUSTAINED_MIN} min`, value: `${errors} of ${int(s.minutes.reduce((n, m) => n + m.requests, 0))}`, budget: "0", pass: errors === 0 });
+        budgets.push({ section: "sustained", name: "workerd RSS, last minute vs minute 2", value: `${first.rssMiB.toFixed(1)} → ${last.rssMiB.toFixed(1)} MiB (×${growth.toFixed(2)})`, budget: "≤ ×1.10", pass: growth <= 1.1 });
+        budgets.push({ section: "sustained", name: "slowest minute vs median minute (req/s)", value: pct(steady), budget: "≥ 80%", pass: steady >= 0.8 });
       }
     } finally {
       await rt.server.stop();

@@ -107,7 +107,7 @@ describe("data:import under mutation (fast-check, seed 20261202)", () => {
     );
   });
 
-  it("200 bad values (negative, huge, not numbers) in any measure of any row are reported at that row and column", () => {
+  it("150 bad values (negative, huge, not numbers) in any measure of any row are reported at that row and column", () => {
     const bad = fc.oneof(
       fc.integer({ min: -1e9, max: -1 }).map(String),
       fc.bigInt({ min: 10n ** 16n, max: 10n ** 40n }).map(String),
@@ -122,7 +122,7 @@ describe("data:import under mutation (fast-check, seed 20261202)", () => {
         expect(out.ok).toBe(false);
         expect((out as { message: string }).message.startsWith(`${NAME}:${row + 1}: ${column}: `)).toBe(true);
       }),
-      200,
+      150,
     );
   });
 
@@ -157,7 +157,7 @@ describe("data:import under mutation (fast-check, seed 20261202)", () => {
     );
   });
 
-  it("200 random byte edits (insert, delete, overwrite) never crash, never write on error, and what imports reads back", () => {
+  it("150 random byte edits (insert, delete, overwrite) never crash, never write on error, and what imports reads back", () => {
     const edit = fc.record({ at: fc.nat(), op: fc.constantFrom("insert", "delete", "overwrite"), byte: fc.integer({ min: 0, max: 255 }) });
     run(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
@@ -174,7 +174,7 @@ describe("data:import under mutation (fast-check, seed 20261202)", () => {
         // What imports is well formed: the build's own reader takes the normalised file back.
         if (out.ok) expect(importOews(out.csv, "normalised.csv").length).toBe(out.rows);
       }),
-      200,
+      150,
     );
   });
 
