@@ -41,13 +41,13 @@ function footer(sources: readonly EmbedSource[], snapshot: { id: string; builtAt
 }
 
 /** A value as the elements show it: bound as ≥, hedge kept, and the caution mark with its reason as its name. */
-function valueHtml(f: MarkedFigure): string {
+export function valueHtml(f: MarkedFigure): string {
   const mark = f.reliability ? ` <span class="ml-employer-caution" role="img" aria-label="${esc(cautionTitle(f.prse))}" title="${esc(cautionTitle(f.prse))}">${CAUTION_MARK}</span>` : "";
   return `${esc(formatFigure(f))}${mark}`;
 }
 
 /** What the marks mean, how the atlas made what it made, and who is left out and why. */
-function notesHtml(figures: readonly MarkedFigure[], derived: string[], gaps: readonly EmbedGap[] = []): string {
+export function notesHtml(figures: readonly MarkedFigure[], derived: string[], gaps: readonly EmbedGap[] = []): string {
   const marks = markNotes(figures).map((n) => `<p>${esc(n)}</p>`).join("");
   const made = derived.length
     ? `<p>Mapped or computed by the atlas, not published as such:</p><ul>${derived.map((d) => `<li>${esc(d)}</li>`).join("")}</ul>`
@@ -196,12 +196,32 @@ footer{margin-top:10px;font-size:.85em;color:light-dark(#4f5a66,#aab4be)}footer 
 blockquote{margin:8px 0;padding-inline-start:10px;border-inline-start:3px solid light-dark(#d7dce2,#3a434d)}
 `;
 
-/** A whole script-free page around a fragment, for iframes; it advertises its oEmbed endpoint. */
-export function embedPage(o: { title: string; fragment: string; theme: EmbedTheme; oembed: string; css: string }): string {
+/** What a social site shows for a page: its canonical URL, the generated summary and a PNG card (absolute URLs). */
+export interface SocialCard {
+  url: string;
+  description: string;
+  image: string;
+}
+
+/** Open Graph and Twitter card tags. */
+export function socialMeta(title: string, s: SocialCard): string {
+  return (
+    `<meta name="description" content="${esc(s.description)}"><link rel="canonical" href="${esc(s.url)}">` +
+    `<meta property="og:site_name" content="ML Employer Atlas"><meta property="og:type" content="article">` +
+    `<meta property="og:title" content="${esc(title)}"><meta property="og:description" content="${esc(s.description)}">` +
+    `<meta property="og:url" content="${esc(s.url)}"><meta property="og:image" content="${esc(s.image)}">` +
+    `<meta property="og:image:type" content="image/png"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">` +
+    `<meta name="twitter:card" content="summary_large_image">`
+  );
+}
+
+/** A whole script-free page around a fragment, for iframes; it advertises its oEmbed endpoint and its social card. */
+export function embedPage(o: { title: string; fragment: string; theme: EmbedTheme; oembed: string; css: string; social?: SocialCard }): string {
   return (
     `<!doctype html><html lang="en" class="${o.theme}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${esc(o.title)} · ML Employer Atlas</title><link rel="icon" href="data:,">` +
+    (o.social ? socialMeta(o.title, o.social) : "") +
     `<link rel="stylesheet" href="${esc(o.css)}">` +
     `<link rel="alternate" type="application/json+oembed" href="${esc(o.oembed)}" title="${esc(o.title)}">` +
     `</head><body>${o.fragment}</body></html>`

@@ -14,3 +14,6 @@ export * from "./embed";
 export * from "./content";
 export * from "./fragments";
 export * from "./notes";
+export * from "./cards";
+export * from "./report-text";
+export * from "./profile-text";

@@ -4,6 +4,7 @@ import { compareRecords, comparisonGaps, CompareRecord, entityKinds, type Entity
 import { ApiError, onError, problemResponse, RETRY_FROM_BUNDLE } from "./errors";
 import { embedRoutes, fragmentEntry, type ResolveFragment } from "./html";
 import { openapi } from "./openapi";
+import { pageRoutes } from "./pages/routes";
 import type { Cached } from "./cache";
 import { CORS, send } from "./respond";
 import { SnapshotStore, type Bundle, type CompareKind, type Snapshot } from "./store";
@@ -131,7 +132,8 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   const unknownChart = (id: string) => () => new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
   app.get("/api/v1/charts/:id", async (c) => {
     const id = c.req.param("id");
-    const format = formatParam(c, ["vega-lite", "vega", "svg", "embed", "html"], "vega-lite");
+    const format = formatParam(c, ["vega-lite", "vega", "svg", "embed", "html", "png"], "vega-lite");
+    if (format === "png") return pages.chartCard(c, id);
     const s = await snap(c);
     const missing = unknownChart(id);
     if (format === "html") return fragment(c, s, "chart", id);
@@ -197,6 +199,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   const fragment = async (c: Context<Env>, s: Snapshot, kind: FragmentKind, id: string) =>
     remember(c.req.raw, s, await fragmentEntry(c, store, s, await resolve(c, s, kind, id, new URL(c.req.url).searchParams)));
   embedRoutes(app, store, snap, resolve, remember);
+  const pages = pageRoutes(app, { store, snap, resolve, reply: remember });
 
   async function joinRecords(c: Context<Env>, s: Snapshot, entry: CompareKind["entry"], a: string, b: string) {
     return store.compose(s, `${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {

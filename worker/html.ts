@@ -1,6 +1,7 @@
 // Script-free HTML: fragments for `?format=html`, whole pages under /embed/… for iframes, and oEmbed for blog platforms.
 import type { Context, Hono } from "hono";
 import {
+  cardOfFragment,
   chartFragment,
   comparisonFragment,
   comparisonTitle,
@@ -32,6 +33,8 @@ const CSS_PATH = "/embed/atlas.css";
 export interface Fragment {
   title: string;
   html: string;
+  /** The generated summary (a chart's or ranking's, a fact's text), for social cards. */
+  summary: string;
 }
 
 /** Where a fragment's JSON comes from: the route resolves (and validates) it, this module only renders. */
@@ -45,19 +48,22 @@ export function fragmentOf(store: SnapshotStore, origin: string, src: FragmentSo
     switch (src.kind) {
       case "chart": {
         const e = body as ChartEmbed;
-        return { title: e.chart.title, html: chartFragment(e, ctx) };
+        return { title: e.chart.title, html: chartFragment(e, ctx), summary: e.chart.summary };
       }
       case "ranking": {
         const r = body as RankingPayload;
-        return { title: r.ranking.title, html: rankingFragment(r, ctx) };
+        return { title: r.ranking.title, html: rankingFragment(r, ctx), summary: r.ranking.summary };
       }
       case "compare": {
         const p = body as ComparisonPayload;
-        return { title: comparisonTitle(p.comparison), html: comparisonFragment(p, ctx, src.self) };
+        const n = p.comparison.differences.length;
+        const title = comparisonTitle(p.comparison);
+        const summary = `${title}: ${n} ${n === 1 ? "figure" : "figures"} side by side, each with its source, period and trust label.`;
+        return { title, html: comparisonFragment(p, ctx, src.self), summary };
       }
       case "fact": {
         const f = body as FactPayload;
-        return { title: f.fact.title, html: factFragment(f, ctx) };
+        return { title: f.fact.title, html: factFragment(f, ctx), summary: f.fact.text };
       }
       default:
         throw new ApiError("not-found", `No fragment kind "${String(src.kind)}".`);
@@ -128,7 +134,8 @@ export function embedRoutes<E extends { Bindings: object }>(
         const f = await fragmentOf(store, url.origin, src);
         const canonical = url.origin + embedPath(kind as FragmentKind, c.req.param("id")!, queryOf(url.searchParams));
         const oembed = `${url.origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`;
-        return embedPage({ title: f.title, fragment: f.html, theme, oembed, css: CSS_PATH });
+        const social = { url: canonical, description: f.summary, image: url.origin + cardOfFragment(kind as FragmentKind, c.req.param("id")!) };
+        return embedPage({ title: f.title, fragment: f.html, theme, oembed, css: CSS_PATH, social });
       },
       { "Content-Security-Policy": EMBED_CSP },
     );
@@ -171,6 +178,9 @@ export function embedRoutes<E extends { Bindings: object }>(
       html: iframe,
       width,
       height,
+      thumbnail_url: here.origin + cardOfFragment(kind, m[2]!),
+      thumbnail_width: 1200,
+      thumbnail_height: 630,
     });
     const cached = await store.compose(s, `${s.keys.manifest}:oembed:${pageUrl}:${width}:${height}`, "application/json; charset=utf-8", async () => body);
     return reply(c.req.raw, s, cached);

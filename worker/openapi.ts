@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the API, served at /openapi.json.
 import { entityKinds, problems } from "../core/index";
+import { pagePaths } from "./pages/openapi-paths";
 
 const problem = { $ref: "#/components/responses/Problem" };
 const etagHeaders = {
@@ -63,13 +64,13 @@ export const openapi = {
         summary: "A chart as a Vega-Lite spec (data inlined), its compiled Vega spec, pre-rendered SVG, or the widget payload (embed)",
         parameters: [
           idParam("id", "Chart id from /api/v1/charts."),
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg", "embed", "html"], default: "vega-lite" } },
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg", "embed", "html", "png"], default: "vega-lite" } },
         ],
         responses: {
           "200": {
-            description: "Spec (`usermeta` holds title, summary, sources and snapshot) or SVG." + fragmentNote,
+            description: "Spec (`usermeta` holds title, summary, sources and snapshot) or SVG." + fragmentNote + " `format=png` answers the chart's social card (1200×630 PNG rendered at build time).",
             headers: etagHeaders,
-            content: { "application/json": { schema: { type: "object" } }, "image/svg+xml": { schema: { type: "string" } }, ...htmlContent },
+            content: { "application/json": { schema: { type: "object" } }, "image/svg+xml": { schema: { type: "string" } }, ...htmlContent, "image/png": { schema: { type: "string", contentMediaType: "image/png" } } },
           },
           ...standard,
         },
@@ -187,6 +188,7 @@ export const openapi = {
         },
       },
     },
+    ...pagePaths,
     "/openapi.json": { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } } } },
   },
   components: {

@@ -45,5 +45,11 @@ function update() {
   cspLine.value = `script-src 'self' ${location.origin}; connect-src ${location.origin}; frame-src ${location.origin}`;
 }
 
+// "Embed this" links elsewhere open the builder pre-filled, e.g. /gallery/?tag=ml-employer-chart&id=…#builder.
+for (const [name, value] of new URLSearchParams(location.search)) {
+  const field = form.elements.namedItem(name);
+  if (field instanceof HTMLInputElement) field.value = value;
+  else if (field instanceof HTMLSelectElement && [...field.options].some((o) => o.value === value)) field.value = value;
+}
 form.addEventListener("input", update);
 update();

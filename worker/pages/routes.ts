@@ -1,0 +1,46 @@
+// Registers the reader pages (front door, report, profiles), their stylesheet, cards, robots.txt and sitemap.xml.
+import type { Context, Hono } from "hono";
+import { EMBED_CSS } from "../../core/index";
+import { HTML_TYPE } from "../html";
+import { PageContext, type PageDeps, type PageEnv } from "./context";
+import { frontDoor, reportIndex } from "./front";
+import { profilePage, profileIndex, profilePaths } from "./profile";
+import { sectionPage } from "./report";
+import { PAGE_CSP, SITE_CSS, SITE_CSS_PATH } from "./shell";
+import { cardId, cardResponse, robotsTxt, sitemapXml } from "./site";
+
+export function pageRoutes(app: Hono<PageEnv>, deps: PageDeps) {
+  const ctx = async (c: Context<PageEnv>) => new PageContext(c, deps, await deps.snap(c));
+  /** A page composed once per snapshot and origin (links and canonical URLs are absolute). */
+  const html = async (c: Context<PageEnv>, name: string, make: (p: PageContext) => Promise<string>) => {
+    const p = await ctx(c);
+    const cached = await deps.store.compose(p.s, `${p.keys.manifest}:page:${name}:${p.origin}`, HTML_TYPE, () => make(p), { "Content-Security-Policy": PAGE_CSP });
+    return deps.reply(c.req.raw, p.s, cached);
+  };
+  const text = async (c: Context<PageEnv>, name: string, type: string, make: (p: PageContext) => Promise<string>) => {
+    const p = await ctx(c);
+    const cached = await deps.store.compose(p.s, `${p.keys.manifest}:site:${name}:${p.origin}`, type, () => make(p));
+    return deps.reply(c.req.raw, p.s, cached);
+  };
+
+  app.get("/", (c) => html(c, "/", frontDoor));
+  app.get("/report", (c) => html(c, "/report", reportIndex));
+  app.get("/report/:section", (c) => html(c, `/report/${c.req.param("section")}`, (p) => sectionPage(p, c.req.param("section"))));
+  app.get("/profile", (c) => {
+    const q = c.req.query("q");
+    // A query's results page is made per request (queries are unbounded); the index is cached.
+    if (q !== undefined) return ctx(c).then(async (p) => c.html(await profileIndex(p, q), 200, { "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store" }));
+    return html(c, "/profile", (p) => profileIndex(p, undefined));
+  });
+  app.get("/profile/:kind", (c) => html(c, `/profile/${c.req.param("kind")}`, (p) => profileIndex(p, undefined, c.req.param("kind"))));
+  app.get("/profile/:kind/:id", (c) => html(c, `/profile/${c.req.param("kind")}/${c.req.param("id")}`, (p) => profilePage(p, c.req.param("kind"), c.req.param("id"))));
+  app.get(SITE_CSS_PATH, (c) => text(c, "css", "text/css; charset=utf-8", async () => EMBED_CSS + SITE_CSS));
+  app.get("/robots.txt", (c) => text(c, "robots", "text/plain; charset=utf-8", async (p) => robotsTxt(p.origin)));
+  app.get("/sitemap.xml", (c) => text(c, "sitemap", "application/xml; charset=utf-8", async (p) => sitemapXml(p, await profilePaths(p))));
+  app.get("/cards/:kind/:file", async (c) => cardResponse(await ctx(c), c.req.param("kind"), cardId(c.req.param("file"))));
+
+  return {
+    /** `?format=png` of a chart: its card. */
+    chartCard: async (c: Context<PageEnv>, id: string) => cardResponse(await ctx(c), "chart", id),
+  };
+}
