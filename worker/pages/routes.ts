@@ -29,7 +29,8 @@ export function pageRoutes(app: Hono<PageEnv>, deps: PageDeps) {
   app.get("/profile", (c) => {
     const q = c.req.query("q");
     // A query's results page is made per request (queries are unbounded); the index is cached.
-    if (q !== undefined) return ctx(c).then(async (p) => c.html(await profileIndex(p, q), 200, { "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store" }));
+    if (q !== undefined)
+      return ctx(c).then(async (p) => c.body(await profileIndex(p, q), 200, { "Content-Type": HTML_TYPE, "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store" }));
     return html(c, "/profile", (p) => profileIndex(p, undefined));
   });
   app.get("/profile/:kind", (c) => html(c, `/profile/${c.req.param("kind")}`, (p) => profileIndex(p, undefined, c.req.param("kind"))));
