@@ -190,7 +190,12 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
     parts.push(
       `<section aria-labelledby="mapping"><h2 id="mapping">Project mapping, not a published classification</h2><p>${esc(ep.mapping.note)}</p>` +
         (ep.mapping.codes.length
-          ? `<ul>${ep.mapping.codes.map((c) => `<li>${esc(c.system)} ${esc(c.code)} ${c.entity ? `<a href="${profilePath(c.entity.kind, c.entity.id)}">${esc(c.title)}</a>` : esc(c.title)}</li>`).join("")}</ul>`
+          ? `<ul>${ep.mapping.codes
+            .map((c) => {
+              const text = `${esc(c.system)} ${esc(c.code)} ${esc(c.title)}`;
+              return `<li>${c.entity ? `<a href="${profilePath(c.entity.kind, c.entity.id)}">${text}</a>` : text}</li>`;
+            })
+            .join("")}</ul>`
           : "") +
         `</section>`,
     );

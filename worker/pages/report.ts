@@ -76,7 +76,10 @@ export async function sectionPage(p: PageContext, id: string): Promise<string> {
         ? `<p class="meta"><strong>Project mapping, not a published classification:</strong> ${esc(r.mapping.note)}</p>` +
           (r.mapping.codes.length
             ? `<ul class="meta">${r.mapping.codes
-                .map((code) => `<li>${esc(code.system)} ${esc(code.code)} ${code.entity ? `<a href="/profile/${esc(code.entity.kind)}/${esc(code.entity.id)}">${esc(code.title)}</a>` : esc(code.title)}</li>`)
+                .map((code) => {
+                  const text = `${esc(code.system)} ${esc(code.code)} ${esc(code.title)}`;
+                  return `<li>${code.entity ? `<a href="/profile/${esc(code.entity.kind)}/${esc(code.entity.id)}">${text}</a>` : text}</li>`;
+                })
                 .join("")}</ul>`
             : "")
         : "";

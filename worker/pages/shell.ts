@@ -113,7 +113,7 @@ h1{font-size:1.9em;line-height:1.2;margin:20px 0 8px}h2{margin-top:36px;font-siz
 dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0}dl.fields dt{font-weight:600}dl.fields dd{margin:0}
 .compare-form{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin:8px 0}
 .compare-form label{display:flex;flex-direction:column;font-size:.9em;max-width:100%}
-.results li{margin:6px 0}
+.results li,main ul li{margin:6px 0}
 footer.site{margin-top:48px;padding-top:12px;border-top:1px solid light-dark(#d7dce2,#3a434d);font-size:.9em}
 ml-employer-chart{display:block;margin:16px 0}
 .ml-employer-svg svg{width:100%;max-width:44rem}
