@@ -8,5 +8,7 @@ export default defineConfig({
     include: ["tests/core/**/*.test.ts", "tests/data/**/*.test.ts", "tests/manifest/**/*.test.ts", "tests/architecture.test.ts"],
     env: { TZ: "UTC" },
     testTimeout: 60_000,
+    // Several files build the whole snapshot (cards included) in beforeAll, in parallel on two cores.
+    hookTimeout: 60_000,
   },
 });

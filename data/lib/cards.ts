@@ -21,8 +21,20 @@ function renderer(): Promise<Buffer[]> {
   })());
 }
 
+/** PNGs already rendered in this process, by SVG text (rendering is deterministic; repeated builds reuse them). */
+const rendered = new Map<string, Buffer>();
+
 /** One SVG as PNG bytes, CARD_WIDTH wide. */
 export async function renderPng(svg: string): Promise<Buffer> {
+  const hit = rendered.get(svg);
+  if (hit) return hit;
+  const png = await render(svg);
+  if (rendered.size >= 2000) rendered.clear();
+  rendered.set(svg, png);
+  return png;
+}
+
+async function render(svg: string): Promise<Buffer> {
   const fontBuffers = await renderer();
   const r = new Resvg(svg, { font: { fontBuffers, defaultFontFamily: "DejaVu Sans", loadSystemFonts: false }, fitTo: { mode: "width", value: CARD_WIDTH } });
   const image = r.render();

@@ -14,7 +14,13 @@ interface AxeViolation {
 /** axe-core's serious and critical findings on a page, with scripts on (the widgets render) and the CSP bypassed to inject axe. */
 export async function axeFindings(context: BrowserContext, url: string): Promise<string[]> {
   const page = await context.newPage();
-  await page.goto(url, { waitUntil: "networkidle" });
+  await page.goto(url, { waitUntil: "load" });
+  // Every element the widgets defined has drawn its state (loading, figures or an error) in its shadow root.
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("*")].filter((el) => el.localName.startsWith("ml-employer-")).every((el) => !customElements.get(el.localName) || el.shadowRoot?.querySelector("footer, [role=status], [role=alert]")),
+    null,
+    { timeout: 20_000 },
+  );
   await page.addScriptTag({ content: axeSource });
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }).axe;
