@@ -192,6 +192,10 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
         const { key, cached } = await comparison(c, s, found, a, b);
         return { kind, key, self: `/api/v1/compare/${found.entry.kind}?a=${a}&b=${b}`, json: async () => cached };
       }
+      case "profile": {
+        const entity = query.get("entity") ?? "";
+        return { kind, key: `${s.keys.manifest}:profile:${id}:${entity}`, self: `/api/v1/profiles/${id}/${entity}`, json: () => pages.profileJson(c, s, id, entity) };
+      }
       default:
         throw new ApiError("not-found", `No fragment kind "${String(kind)}".`);
     }

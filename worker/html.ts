@@ -13,13 +13,17 @@ import {
   embedThemes,
   esc,
   factFragment,
+  headlineRows,
   problems,
+  profileFragment,
+  profileTitle,
   rankingFragment,
   type ChartEmbed,
   type ComparisonPayload,
   type EmbedTheme,
   type FactPayload,
   type FragmentKind,
+  type ProfilePayload,
   type RankingPayload,
 } from "../core/index";
 import { ApiError } from "./errors";
@@ -65,6 +69,12 @@ export function fragmentOf(store: SnapshotStore, origin: string, src: FragmentSo
         const f = body as FactPayload;
         return { title: f.fact.title, html: factFragment(f, ctx), summary: f.fact.text };
       }
+      case "profile": {
+        const p = body as ProfilePayload;
+        const n = headlineRows(p.profile).length;
+        const summary = `${p.profile.name} (${p.profile.noun.toLowerCase()}): ${n} ${n === 1 ? "figure" : "figures"}, each with its rank and the U.S. figure where one exists, its period and trust label.`;
+        return { title: profileTitle(p.profile), html: profileFragment(p, ctx), summary };
+      }
       default:
         throw new ApiError("not-found", `No fragment kind "${String(src.kind)}".`);
     }
@@ -81,7 +91,7 @@ export async function fragmentEntry(c: Context, store: SnapshotStore, s: Snapsho
 export type Reply = (request: Request, s: Snapshot, cached: Cached) => Response;
 
 /** What a page under /embed/ can show: /embed/chart/{id} shows what /api/v1/charts/{id}?format=html does, etc. */
-const EMBED_KINDS: ReadonlySet<string> = new Set<FragmentKind>(["chart", "ranking", "fact", "compare"]);
+const EMBED_KINDS: ReadonlySet<string> = new Set<FragmentKind>(["chart", "ranking", "fact", "compare", "profile"]);
 
 export type ResolveFragment = (c: Context, s: Snapshot, kind: FragmentKind, id: string, query: URLSearchParams) => Promise<FragmentSource>;
 
@@ -121,7 +131,7 @@ export function embedRoutes<E extends { Bindings: object }>(
 
   const embedPageResponse = async (c: Context<E>) => {
     const kind = c.req.param("kind")!;
-    if (!EMBED_KINDS.has(kind)) throw new ApiError("not-found", `No embed kind "${kind.slice(0, 40)}"; use chart, ranking, compare or fact.`);
+    if (!EMBED_KINDS.has(kind)) throw new ApiError("not-found", `No embed kind "${kind.slice(0, 40)}"; use chart, ranking, compare, fact or profile.`);
     const url = new URL(c.req.url);
     const theme = themeOf(c.req.query("theme"));
     const s = await snap(c);
@@ -157,7 +167,7 @@ export function embedRoutes<E extends { Bindings: object }>(
     const here = new URL(c.req.url);
     const m = /^\/embed\/([a-z]+)\/([a-z0-9-]+)$/.exec(target.pathname);
     if (target.origin !== here.origin || !m || !EMBED_KINDS.has(m[1]!))
-      throw new ApiError("not-found", `Only ${here.origin}/embed/{chart|ranking|compare|fact}/{id} pages can be embedded.`);
+      throw new ApiError("not-found", `Only ${here.origin}/embed/{chart|ranking|compare|fact|profile}/{id} pages can be embedded.`);
     const kind = m[1] as FragmentKind;
     const s = await snap(c);
     const src = await resolve(c, s, kind, m[2]!, target.searchParams);
@@ -188,7 +198,7 @@ export function embedRoutes<E extends { Bindings: object }>(
 }
 
 /** The query parameters an embed page understands. */
-const queryOf = (q: URLSearchParams) => ({ a: q.get("a") ?? undefined, b: q.get("b") ?? undefined, theme: q.get("theme") ?? undefined });
+const queryOf = (q: URLSearchParams) => ({ a: q.get("a") ?? undefined, b: q.get("b") ?? undefined, entity: q.get("entity") ?? undefined, theme: q.get("theme") ?? undefined });
 
 /** A positive integer no larger than `fallback`, else the fallback (oEmbed's maxwidth/maxheight are upper bounds). */
 function clamp(raw: string | undefined, fallback: number): number {

@@ -148,10 +148,11 @@ export const openapi = {
         summary: "A whole script-free page of one chart, ranking, fact or comparison, for iframes (CSP: no script)",
         description: "For comparisons `id` is the kind and `a`, `b` name the entities, e.g. /embed/compare/metros?a=…&b=…. The page links its oEmbed endpoint.",
         parameters: [
-          { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["chart", "ranking", "fact", "compare"] } },
-          idParam("id", "Chart, ranking or fact id, or the kind of a comparison."),
+          { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["chart", "ranking", "fact", "compare", "profile"] } },
+          idParam("id", "Chart, ranking or fact id, or the kind of a comparison or profile."),
           { name: "a", in: "query", required: false, schema: { type: "string" } },
           { name: "b", in: "query", required: false, schema: { type: "string" } },
+          { name: "entity", in: "query", required: false, description: "The entity of a profile, e.g. /embed/profile/metros?entity=pittsburgh-pa.", schema: { type: "string" } },
           { name: "theme", in: "query", required: false, schema: { type: "string", enum: ["light", "dark", "auto"], default: "auto" } },
         ],
         responses: {

@@ -125,3 +125,48 @@ describe("profiles and the finder", () => {
     expect((await page("/profile?q=zzzz-nothing")).html).toContain("No profile matches");
   });
 });
+
+describe("the profile payload, fragment and embed page", () => {
+  it("serves each figure of an entity with its rank phrase and, beside it, the national figure of the same period", async () => {
+    const { page: ep } = await json<{ page: { entity: { figures: Record<string, { value: number; period: string }> } } }>("/api/v1/entities/states/ohio");
+    const res = await get("/api/v1/profiles/states/ohio");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBeTruthy();
+    const { profile } = (await res.json()) as { profile: { rows: { metric: string; figure: { value: number }; rank?: { phrase: string; ranking: string }; national?: { period: string } }[]; links: { page: string } } };
+    expect(profile.rows.map((r) => r.metric).sort()).toEqual(Object.keys(ep.entity.figures).sort());
+    for (const r of profile.rows) {
+      expect(r.figure.value).toBe(ep.entity.figures[r.metric]!.value);
+      if (r.national) expect(r.national.period, r.metric).toBe(ep.entity.figures[r.metric]!.period);
+    }
+    const ranked = profile.rows.find((r) => r.rank)!;
+    const { ranking } = await json<{ ranking: { items: { id: string; rank: number }[] } }>(`/api/v1/rankings/${ranked.rank!.ranking}`);
+    const rank = ranking.items.find((it) => it.id === "ohio")!.rank;
+    expect(ranked.rank!.phrase).toMatch(new RegExp(`^(tied )?${rank}(st|nd|rd|th) (highest|lowest)`));
+    expect(profile.links.page).toBe("/profile/states/ohio");
+    const fragment = await (await get("/api/v1/profiles/states/ohio?format=html")).text();
+    expect(fragment).toMatch(/^<figure class="ml-employer-fragment" data-ml-employer="profile" data-id="states:ohio">/);
+    expect(fragment).not.toMatch(/<script/i);
+    const embed = await get("/embed/profile/states?entity=ohio");
+    expect(embed.status).toBe(200);
+    expect(await embed.text()).toContain("<title>Ohio: state profile · ML Employer Atlas</title>");
+    const o = await json<{ html: string }>(`/oembed?url=${encodeURIComponent(`${BASE}/embed/profile/states?entity=ohio`)}`);
+    expect(o.html).toContain(`src="${BASE}/embed/profile/states?entity=ohio"`);
+  });
+
+  it.each([
+    ["/api/v1/profiles/planets/mars", 404, "unknown-kind"],
+    ["/api/v1/profiles/states/atlantis", 404, "unknown-entity"],
+    ["/api/v1/profiles/states/ohio?format=xml", 400, "bad-parameter"],
+    ["/api/v1/profiles/states/atlantis?format=html", 404, "unknown-entity"],
+  ])("answers %s with %i %s", async (path, status, code) => {
+    const res = await get(path);
+    expect(res.status).toBe(status);
+    expect((await problem(res)).code).toBe(code);
+  });
+
+  it("answers an embed page of a profile with no entity as a readable bad-parameter page", async () => {
+    const res = await get("/embed/profile/states");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('data-code="bad-parameter"');
+  });
+});

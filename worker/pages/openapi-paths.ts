@@ -23,6 +23,23 @@ export const pagePaths = {
   "/profile": page("profiles", "Profiles: the finder (`q` searches names, ids and codes; results are server-rendered) and every kind", [{ name: "q", in: "query", required: false, schema: { type: "string" } }]),
   "/profile/{kind}": page("profileKind", "Every entity of a kind, linked to its profile", [slug("kind", "Entity kind (see /api/v1/entities).")], ["404"]),
   "/profile/{kind}/{id}": page("profile", "One entity's profile: each figure with period, trust label, rank and the national figure; peers, rankings, sections", [slug("kind", "Entity kind."), slug("id", "Entity id.")], ["404"]),
+  "/api/v1/profiles/{kind}/{id}": {
+    get: {
+      operationId: "getProfile",
+      summary: "One entity's profile as the <ml-employer-profile> element reads it: each figure with its rank among its kind and the national figure of the same occupation, measure and period; figures not published, with the reason",
+      parameters: [
+        slug("kind", "Entity kind (see /api/v1/entities)."),
+        slug("id", "Entity id."),
+        { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "html"], default: "json" } },
+      ],
+      responses: {
+        "200": { description: "Profile JSON, or with `format=html` a script-free HTML fragment.", content: { "application/json": { schema: { type: "object" } }, "text/html": { schema: { type: "string" } } } },
+        "304": { description: "Not modified (If-None-Match matched the ETag)." },
+        "400": { $ref: "#/components/responses/Problem" },
+        "404": { $ref: "#/components/responses/Problem" },
+      },
+    },
+  },
   "/cards/{kind}/{file}": {
     get: {
       operationId: "card",

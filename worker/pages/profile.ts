@@ -4,12 +4,12 @@
 import {
   comparableNational, datasetJsonLd, embedPath, entityKinds, esc, kindNouns, metricLabel, nationalKey, nearestPeers,
   profileSummary, rankIn, rankPhrase, rankSentence, SITE_CARD_ID, valueHtml,
-  type EntityKind, type EntityResponse, type Figure, type Ranking, type RankingResponse,
+  type EntityKind, type EntityResponse, type Figure, type ProfilePayload, type Ranking, type RankingResponse,
   cardPath,
 } from "../../core/index";
 import { ApiError } from "../errors";
 import { openapi, type PageContext } from "./context";
-import { actions, Anchors, claimHtml, figureTable, liveChart, sourcesList, type FigureRow } from "./parts";
+import { actions, Anchors, builderLink, claimHtml, figureTable, sourcesList, type FigureRow } from "./parts";
 import { sectionPath, sourceMap } from "./report";
 import { finderForm, page } from "./shell";
 
@@ -135,11 +135,12 @@ async function nationalFigures(p: PageContext, kind: EntityKind, figures: Record
   return out;
 }
 
-export async function profilePage(p: PageContext, kindRaw: string, id: string): Promise<string> {
+/** What a profile shows of one entity, computed once from the bodies the API serves: page and payload agree. */
+export async function profileFacts(p: PageContext, kindRaw: string, id: string) {
   const kind = kindOf(kindRaw);
   const { page: ep } = await p.json<EntityResponse>(p.keys.entity(kind, id), "unknown-entity", `No ${kind} entity "${id.slice(0, 80)}". See /profile/${kind}.`);
   const e = ep.entity;
-  const [sources, meta, manifest] = await Promise.all([sourceMap(p), p.snapshotMeta(), p.manifest()]);
+  const manifest = await p.manifest();
   // Every ranking of the kind: where the entity is ranked, and where it is left out (with the source's reason).
   const ofKind = await Promise.all(
     manifest.rankings
@@ -153,6 +154,53 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
   const leftOut = ofKind.flatMap((ranking) => ranking.gaps.filter((g) => g.id === e.id).map((g) => ({ ranking, reason: g.reason })));
   const byMetric = new Map(placed.map((x) => [x.ranking.metric, x]));
   const national = await nationalFigures(p, kind, e.figures);
+  const gaps = [
+    ...Object.entries(e.gaps)
+      .filter(([metric]) => !e.figures[metric] && !leftOut.some((x) => x.ranking.metric === metric))
+      .map(([metric, reason]) => ({ metric, reason, ranking: undefined as Ranking | undefined })),
+    ...leftOut.map((x) => ({ metric: x.ranking.metric, reason: x.reason, ranking: x.ranking as Ranking | undefined })),
+  ];
+  // The entity's sources and those of the national figures set beside its own.
+  const all = await sourceMap(p);
+  const ids = new Set([...ep.sources.map((x) => x.id), ...[...national.values()].map((f) => f.source)]);
+  const sources = [...ids].sort().flatMap((sid) => all.get(sid) ?? []);
+  return { kind, ep, e, manifest, placed, byMetric, national, gaps, sources };
+}
+
+/** The profile element's payload (`/api/v1/profiles/{kind}/{id}`). */
+export async function profilePayload(p: PageContext, kindRaw: string, id: string): Promise<ProfilePayload> {
+  const { kind, e, byMetric, national, gaps, sources } = await profileFacts(p, kindRaw, id);
+  const meta = await p.snapshotMeta();
+  const noun = kindNouns[kind].singular;
+  return {
+    snapshot: { id: meta.id, builtAt: meta.builtAt },
+    profile: {
+      kind,
+      id: e.id,
+      name: e.name,
+      noun: noun[0]!.toUpperCase() + noun.slice(1),
+      rows: Object.entries(e.figures).map(([metric, figure]) => {
+        const at = byMetric.get(metric);
+        const nat = national.get(metric);
+        return {
+          metric,
+          label: metricLabel(metric),
+          headline: !!at,
+          figure,
+          ...(at ? { rank: { phrase: rankPhrase(at.facts), ranking: at.ranking.id, title: at.ranking.title } } : {}),
+          ...(nat ? { national: nat } : {}),
+        };
+      }),
+      gaps: gaps.map((g) => ({ id: g.metric, name: metricLabel(g.metric), reason: g.ranking ? `${g.reason} (left out of ${g.ranking.title})` : g.reason })),
+      sources,
+      links: { self: `/api/v1/profiles/${kind}/${e.id}`, page: profilePath(kind, e.id) },
+    },
+  };
+}
+
+export async function profilePage(p: PageContext, kindRaw: string, id: string): Promise<string> {
+  const { kind, ep, e, manifest, placed, byMetric, national, gaps, sources: used } = await profileFacts(p, kindRaw, id);
+  const [sources, meta] = await Promise.all([sourceMap(p), p.snapshotMeta()]);
   const noun = kindNouns[kind];
   const anchors = new Anchors();
 
@@ -163,12 +211,11 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
     const us = nat ? `<br><span class="meta">U.S., all industries: ${valueHtml(nat)} (${esc(nat.period)}, ${esc(nat.trust)})</span>` : "";
     return { id: metric, label: metricLabel(metric), figure: f, extra: rank + us };
   });
-  const gapRows = [
-    ...Object.entries(e.gaps)
-      .filter(([metric]) => !e.figures[metric] && !leftOut.some((x) => x.ranking.metric === metric))
-      .map(([metric, reason]) => `<li>${esc(metricLabel(metric))}: no figure published. ${esc(reason)}</li>`),
-    ...leftOut.map((x) => `<li>${esc(metricLabel(x.ranking.metric))}: no figure published, so left out of ${esc(x.ranking.title)}. ${esc(x.reason)}</li>`),
-  ];
+  const gapRows = gaps.map((g) =>
+    g.ranking
+      ? `<li>${esc(metricLabel(g.metric))}: no figure published, so left out of ${esc(g.ranking.title)}. ${esc(g.reason)}</li>`
+      : `<li>${esc(metricLabel(g.metric))}: no figure published. ${esc(g.reason)}</li>`,
+  );
 
   const parts: string[] = [];
   parts.push(
@@ -232,7 +279,19 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
     ...(compare && compare.ids.includes(e.id) ? [`<li>Comparisons: any other of the ${compare.ids.length} ${esc(noun.plural)}, e.g. <a href="/api/v1/compare/${kind}">the list</a></li>`] : []),
   ];
   if (appears.length) parts.push(`<section aria-labelledby="appears"><h2 id="appears">Where ${esc(e.name)} appears</h2><ul>${appears.join("")}</ul></section>`);
-  parts.push(`<section aria-labelledby="sources"><h2 id="sources">Sources</h2>${sourcesList(ep.sources)}${actions([["This profile as JSON", ep.links.self]])}</section>`);
+  parts.push(
+    `<section aria-labelledby="embed"><h2 id="embed">Put this profile on your page</h2>` +
+      `<p>A compact card of the figures above that have a rank or a U.S. figure beside them, with their sources and trust labels:</p>` +
+      `<pre><code>${esc(`<script type="module" src="${p.origin}/widgets.js"></script>
+<ml-employer-profile kind="${kind}" entity="${e.id}"></ml-employer-profile>`)}</code></pre>` +
+      actions([
+        ["The card without script", embedPath("profile", kind, { entity: e.id })],
+        ["The card as JSON", `/api/v1/profiles/${kind}/${e.id}`],
+        ["Embed this", builderLink("ml-employer-profile", { kind, id: e.id })],
+      ]) +
+      `</section>`,
+  );
+  parts.push(`<section aria-labelledby="sources"><h2 id="sources">Sources</h2>${sourcesList(used)}${actions([["This profile as JSON", ep.links.self]])}</section>`);
 
   const summary = profileSummary({ name: e.name, kind, figures: Object.keys(e.figures).length, first: first ? { title: first.ranking.title, rank: first.facts, figure: first.ranking.items.find((it) => it.id === e.id)!.figure } : undefined });
   return page({
@@ -247,7 +306,7 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
       name: `${e.name} — ML Employer Atlas profile`,
       description: summary,
       url: p.origin + profilePath(kind, e.id),
-      sources: ep.sources,
+      sources: used,
       periods: Object.values(e.figures).map((f) => f.period),
       distribution: [{ url: p.origin + ep.links.self, format: "application/json" }],
       snapshot: meta,

@@ -1,10 +1,12 @@
 // Registers the reader pages (front door, report, profiles), their stylesheet, cards, robots.txt and sitemap.xml.
 import type { Context, Hono } from "hono";
-import { EMBED_CSS } from "../../core/index";
-import { HTML_TYPE } from "../html";
-import { PageContext, type PageDeps, type PageEnv } from "./context";
+import { EMBED_CSS, entityKinds } from "../../core/index";
+import { ApiError } from "../errors";
+import { fragmentEntry, HTML_TYPE } from "../html";
+import type { Snapshot } from "../store";
+import { JSON_TYPE, PageContext, type PageDeps, type PageEnv } from "./context";
 import { frontDoor, reportIndex } from "./front";
-import { profilePage, profileIndex, profilePaths } from "./profile";
+import { profilePage, profileIndex, profilePaths, profilePayload } from "./profile";
 import { sectionPage } from "./report";
 import { PAGE_CSP, SITE_CSS, SITE_CSS_PATH } from "./shell";
 import { cardId, cardResponse, robotsTxt, sitemapXml } from "./site";
@@ -40,8 +42,25 @@ export function pageRoutes(app: Hono<PageEnv>, deps: PageDeps) {
   app.get("/sitemap.xml", (c) => text(c, "sitemap", "application/xml; charset=utf-8", async (p) => sitemapXml(p, await profilePaths(p))));
   app.get("/cards/:kind/:file", async (c) => cardResponse(await ctx(c), c.req.param("kind"), cardId(c.req.param("file"))));
 
+  /** The profile payload of one entity, composed once per snapshot from the bodies the API serves. */
+  const profileJson = async (c: Context<PageEnv>, s: Snapshot, kind: string, id: string) => {
+    if (!(entityKinds as readonly string[]).includes(kind)) throw new ApiError("unknown-kind", `No kind "${kind.slice(0, 40)}". See /api/v1/entities.`);
+    if (!id) throw new ApiError("bad-parameter", "Give the entity as ?entity=… (see /api/v1/entities/{kind}).");
+    const p = new PageContext(c, deps, s);
+    return deps.store.compose(s, `${s.keys.entity(kind as never, id)}:profile-payload`, JSON_TYPE, async () => JSON.stringify(await profilePayload(p, kind, id)));
+  };
+  app.get("/api/v1/profiles/:kind/:id", async (c) => {
+    const format = c.req.query("format") ?? "json";
+    if (format !== "json" && format !== "html") throw new ApiError("bad-parameter", `format must be one of json, html; got "${format.slice(0, 40)}"`);
+    const s = await deps.snap(c);
+    const [kind, id] = [c.req.param("kind"), c.req.param("id")];
+    if (format === "html") return deps.reply(c.req.raw, s, await fragmentEntry(c, deps.store, s, await deps.resolve(c, s, "profile", kind, new URLSearchParams({ entity: id }))));
+    return deps.reply(c.req.raw, s, await profileJson(c, s, kind, id));
+  });
+
   return {
     /** `?format=png` of a chart: its card. */
     chartCard: async (c: Context<PageEnv>, id: string) => cardResponse(await ctx(c), "chart", id),
+    profileJson,
   };
 }
