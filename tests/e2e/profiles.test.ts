@@ -52,13 +52,15 @@ describe("profiles", () => {
     expect(rows).toBeGreaterThan(all.length);
   });
 
-  it("have no serious or critical axe-core finding, one profile of each kind, at 1200 px light and 320 px dark", { timeout: 180_000 }, async () => {
+  it("have no serious or critical axe-core finding: one profile of each kind at 1200 px light, one at 320 px dark", { timeout: 180_000 }, async () => {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const findings: string[] = [];
     try {
-      for (const [width, scheme] of [[1200, "light"], [320, "dark"]] as const) {
+      const all = await everyEntity();
+      // The pages share one template; the narrow dark pass takes the kind with the most figures per profile.
+      for (const [width, scheme, list] of [[1200, "light", all], [320, "dark", all.filter((k) => k.kind === "states")]] as const) {
         const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
-        for (const { kind, ids } of await everyEntity()) findings.push(...(await axeFindings(context, `${api}/profile/${kind}/${ids[0]}`)));
+        for (const { kind, ids } of list) findings.push(...(await axeFindings(context, `${api}/profile/${kind}/${ids[0]}`)));
         await context.close();
       }
     } finally {

@@ -5,7 +5,7 @@ import {
   comparableNational, datasetJsonLd, embedPath, entityKinds, esc, kindNouns, metricLabel, nationalKey, nearestPeers,
   profileSummary, rankIn, rankPhrase, rankSentence, SITE_CARD_ID, valueHtml,
   type EntityKind, type EntityResponse, type Figure, type ProfilePayload, type Ranking, type RankingResponse,
-  cardPath,
+  cardPath, CHART_MAX_ROWS,
 } from "../../core/index";
 import { ApiError } from "../errors";
 import { openapi, type PageContext } from "./context";
@@ -253,7 +253,9 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
     parts.push(
       `<section aria-labelledby="chart"><h2 id="chart">${esc(first.ranking.title)}</h2>` +
         `<div class="live"><ml-employer-chart chart="${esc(first.ranking.id)}" highlight="${esc(e.id)}"></ml-employer-chart><div class="static">${fragment}</div></div>` +
-        (first.facts.rank > 20 ? `<p class="meta">The chart shows the first 20; ${esc(e.name)} is ${esc(rankPhrase(first.facts))}.</p>` : "") +
+        (first.ranking.items.findIndex((it) => it.id === e.id) >= CHART_MAX_ROWS
+          ? `<p class="meta">The chart shows the first ${CHART_MAX_ROWS}; ${esc(e.name)} is ${esc(rankPhrase(first.facts))}.</p>`
+          : "") +
         `</section>`,
     );
   }
