@@ -109,3 +109,33 @@ export const FactPayload = z.object({
   }),
 });
 export type FactPayload = z.infer<typeof FactPayload>;
+
+/** `/api/v1/profiles/{kind}/{id}`: one entity's figures with rank and national figure, as the profile element reads it. */
+export const ProfilePayload = z.object({
+  snapshot: EmbedSnapshot,
+  profile: z.object({
+    kind: z.string(),
+    id: z.string(),
+    name: z.string(),
+    /** What the entity is, e.g. "Metro area". */
+    noun: z.string(),
+    rows: z.array(
+      z.object({
+        metric: z.string(),
+        label: z.string(),
+        /** Ranked among its kind: the compact card shows these (see `headlineRows`); every row is on the profile page. */
+        headline: z.boolean(),
+        figure: PayloadFigure,
+        /** Where the entity stands in the ranking of this metric, in words ("24th highest of 263 metro areas"). */
+        rank: z.optional(z.object({ phrase: z.string(), ranking: z.string(), title: z.string() })),
+        /** The national cross-industry figure of the same occupation, measure and period. */
+        national: z.optional(PayloadFigure),
+      }),
+    ),
+    /** Figures the sources publish none for: `id` is the metric, `name` its label. */
+    gaps: z.array(EmbedGap),
+    sources: z.array(EmbedSource),
+    links: z.object({ self: z.string(), page: z.string() }),
+  }),
+});
+export type ProfilePayload = z.infer<typeof ProfilePayload>;

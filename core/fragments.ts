@@ -1,6 +1,6 @@
 // Script-free HTML for readers without JavaScript: the same titles, figures, sources and trust labels the
 // elements show, as a self-contained fragment (for <noscript>, CMSs that strip scripts) or a whole page (iframes, oEmbed).
-import type { ChartEmbed, ComparisonPayload, EmbedGap, EmbedSource, FactPayload, RankingPayload } from "./embed";
+import type { ChartEmbed, ComparisonPayload, EmbedGap, EmbedSource, FactPayload, ProfilePayload, RankingPayload } from "./embed";
 import { formatFigure, formatValue } from "./format";
 import { metricLabel } from "./metrics";
 import { CAUTION_MARK, cautionTitle, derivedNotes, gapsHeading, markNotes, type MarkedFigure } from "./notes";
@@ -12,7 +12,7 @@ export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (ch) =>
 /** Only http(s) links are kept; anything else is shown as plain text. */
 const httpUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export type FragmentKind = "chart" | "ranking" | "compare" | "fact";
+export type FragmentKind = "chart" | "ranking" | "compare" | "fact" | "profile";
 
 interface Links {
   csv?: string;
@@ -41,13 +41,13 @@ function footer(sources: readonly EmbedSource[], snapshot: { id: string; builtAt
 }
 
 /** A value as the elements show it: bound as ≥, hedge kept, and the caution mark with its reason as its name. */
-function valueHtml(f: MarkedFigure): string {
+export function valueHtml(f: MarkedFigure): string {
   const mark = f.reliability ? ` <span class="ml-employer-caution" role="img" aria-label="${esc(cautionTitle(f.prse))}" title="${esc(cautionTitle(f.prse))}">${CAUTION_MARK}</span>` : "";
   return `${esc(formatFigure(f))}${mark}`;
 }
 
 /** What the marks mean, how the atlas made what it made, and who is left out and why. */
-function notesHtml(figures: readonly MarkedFigure[], derived: string[], gaps: readonly EmbedGap[] = []): string {
+export function notesHtml(figures: readonly MarkedFigure[], derived: string[], gaps: readonly EmbedGap[] = []): string {
   const marks = markNotes(figures).map((n) => `<p>${esc(n)}</p>`).join("");
   const made = derived.length
     ? `<p>Mapped or computed by the atlas, not published as such:</p><ul>${derived.map((d) => `<li>${esc(d)}</li>`).join("")}</ul>`
@@ -158,13 +158,52 @@ export function factFragment(p: FactPayload, ctx: FragmentContext): string {
   );
 }
 
-/** Iframe heights that fit each kind without scrolling at common widths (the pages are fluid in width). */
-export const embedHeights: Record<FragmentKind, number> = { chart: 760, ranking: 640, compare: 520, fact: 420 };
+export const profileTitle = (p: ProfilePayload["profile"]) => `${p.name}: ${p.noun.toLowerCase()} profile`;
 
-/** The path of the script-free page of a widget, e.g. /embed/compare/metros?a=…&b=…. */
-export function embedPath(kind: FragmentKind, id: string, query: { a?: string; b?: string; theme?: string } = {}): string {
+/** "Metro area: 4 of its 5 figures, with rank among its kind and the U.S. figure where one exists." */
+export const profileLede = (p: ProfilePayload["profile"], shown: number) =>
+  `${p.noun}: ${shown === p.rows.length ? `its ${shown} ${shown === 1 ? "figure" : "figures"}` : `${shown} of its ${p.rows.length} figures`}, with rank among its kind and the U.S. figure where one exists.`;
+
+/** The rows of the compact card: the ranked figures, else those with a national figure beside them, else all. */
+export const headlineRows = (p: ProfilePayload["profile"]) => {
+  const ranked = p.rows.filter((r) => r.headline);
+  if (ranked.length) return ranked;
+  const national = p.rows.filter((r) => r.national);
+  return national.length ? national : p.rows;
+};
+
+/** " (May 2024, official)": the period and trust label after the U.S. figure under a profile value. */
+export const nationalLine = (n: { period: string; trust: string }) => ` (${n.period}, ${n.trust})`;
+
+export function profileFragment(p: ProfilePayload, ctx: FragmentContext): string {
+  const pr = p.profile;
+  const rows = headlineRows(pr);
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><th scope="row">${esc(r.label)} <br><span class="ml-employer-trust">${esc(r.figure.trust)}</span> ${esc(r.figure.period)}` +
+        `${r.rank ? ` <br>${esc(r.rank.phrase)}` : ""}</th>` +
+        `<td>${valueHtml(r.figure)}${r.national ? ` <br>U.S.: ${valueHtml(r.national)}${esc(nationalLine(r.national))}` : ""}</td></tr>`,
+    )
+    .join("");
+  const figs = rows.flatMap((r) => [r.figure, ...(r.national ? [r.national] : [])]);
+  return wrap(
+    "profile",
+    `${pr.kind}:${pr.id}`,
+    `<figcaption><strong>${esc(pr.name)}</strong><br>${esc(profileLede(pr, rows.length))} <a href="${esc(ctx.origin + pr.links.page)}">Full profile</a></figcaption>` +
+      `<table><caption>${esc(profileTitle(pr))}</caption><thead><tr><th scope="col">Figure, period, rank</th><th scope="col">Value (U.S., all industries)</th></tr></thead><tbody>${body}</tbody></table>` +
+      notesHtml(figs, derivedNotes(rows.map((r) => ({ name: r.label, figure: r.figure }))), pr.gaps) +
+      footer(pr.sources, p.snapshot, { json: pr.links.self }, ctx),
+  );
+}
+
+/** Iframe heights that fit each kind without scrolling at common widths (the pages are fluid in width). */
+export const embedHeights: Record<FragmentKind, number> = { chart: 760, ranking: 640, compare: 520, fact: 420, profile: 620 };
+
+/** The path of the script-free page of a widget, e.g. /embed/compare/metros?a=…&b=…, /embed/profile/metros?entity=…. */
+export function embedPath(kind: FragmentKind, id: string, query: { a?: string; b?: string; entity?: string; theme?: string } = {}): string {
   const q = new URLSearchParams();
-  for (const k of ["a", "b", "theme"] as const) if (query[k]) q.set(k, query[k]!);
+  for (const k of ["a", "b", "entity", "theme"] as const) if (query[k]) q.set(k, query[k]!);
   const qs = q.toString();
   return `/embed/${kind}/${encodeURIComponent(id)}${qs ? `?${qs}` : ""}`;
 }
@@ -199,12 +238,32 @@ footer{margin-top:10px;font-size:.85em;color:light-dark(#4f5a66,#aab4be)}footer 
 blockquote{margin:8px 0;padding-inline-start:10px;border-inline-start:3px solid light-dark(#d7dce2,#3a434d)}
 `;
 
-/** A whole script-free page around a fragment, for iframes; it advertises its oEmbed endpoint. */
-export function embedPage(o: { title: string; fragment: string; theme: EmbedTheme; oembed: string; css: string }): string {
+/** What a social site shows for a page: its canonical URL, the generated summary and a PNG card (absolute URLs). */
+export interface SocialCard {
+  url: string;
+  description: string;
+  image: string;
+}
+
+/** Open Graph and Twitter card tags. */
+export function socialMeta(title: string, s: SocialCard): string {
+  return (
+    `<meta name="description" content="${esc(s.description)}"><link rel="canonical" href="${esc(s.url)}">` +
+    `<meta property="og:site_name" content="ML Employer Atlas"><meta property="og:type" content="article">` +
+    `<meta property="og:title" content="${esc(title)}"><meta property="og:description" content="${esc(s.description)}">` +
+    `<meta property="og:url" content="${esc(s.url)}"><meta property="og:image" content="${esc(s.image)}">` +
+    `<meta property="og:image:type" content="image/png"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">` +
+    `<meta name="twitter:card" content="summary_large_image">`
+  );
+}
+
+/** A whole script-free page around a fragment, for iframes; it advertises its oEmbed endpoint and its social card. */
+export function embedPage(o: { title: string; fragment: string; theme: EmbedTheme; oembed: string; css: string; social?: SocialCard }): string {
   return (
     `<!doctype html><html lang="en" class="${o.theme}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${esc(o.title)} · ML Employer Atlas</title><link rel="icon" href="data:,">` +
+    (o.social ? socialMeta(o.title, o.social) : "") +
     `<link rel="stylesheet" href="${esc(o.css)}">` +
     `<link rel="alternate" type="application/json+oembed" href="${esc(o.oembed)}" title="${esc(o.title)}">` +
     `</head><body>${o.fragment}</body></html>`

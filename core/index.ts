@@ -15,3 +15,6 @@ export * from "./content";
 export * from "./fragments";
 export * from "./notes";
 export * from "./api";
+export * from "./cards";
+export * from "./report-text";
+export * from "./profile-text";

@@ -51,6 +51,8 @@ export const snapshotKeys = (snapshotId: string) => {
     section: (id: string) => `${base}:section:${id}`,
     /** One key figure with its provenance, for widgets. */
     fact: (id: string) => `${base}:fact:${id}`,
+    /** A social card (1200×630 PNG, base64) of a chart, a fact or the atlas itself, rendered at build time. */
+    card: (kind: "chart" | "fact" | "site", id: string) => `${base}:card:${kind}:${id}`,
   };
 };
 export type SnapshotKeys = ReturnType<typeof snapshotKeys>;

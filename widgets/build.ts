@@ -42,7 +42,10 @@ export async function buildWidgets() {
     plugins: [lazyChunks],
   });
   const result = { metafile: { outputs: { ...lazy.metafile.outputs, ...entries.metafile.outputs } } };
-  for (const f of ["index.html", "demo.css"]) copyFileSync(join(root, "widgets/demo", f), join(out, f));
+  // The gallery and embed builder live at /gallery/; the worker serves the front door at /.
+  mkdirSync(join(out, "gallery"), { recursive: true });
+  copyFileSync(join(root, "widgets/demo/index.html"), join(out, "gallery/index.html"));
+  copyFileSync(join(root, "widgets/demo/demo.css"), join(out, "demo.css"));
   const manifest = analyzeWidgets(root);
   writeFileSync(join(out, "custom-elements.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(out, "widgets.d.ts"), elementTypes(manifest));

@@ -36,3 +36,6 @@ export const loadComparison = (base: string, kind: string, a: string, b: string,
   load(`${base}/api/v1/compare/${enc(kind)}?a=${enc(a)}&b=${enc(b)}`, `${kind}: ${a} / ${b}`, signal, (p) => p.parseComparison);
 
 export const loadFact = (base: string, id: string, signal: AbortSignal) => load(`${base}/api/v1/facts/${enc(id)}`, id, signal, (p) => p.parseFact);
+
+export const loadProfile = (base: string, kind: string, id: string, signal: AbortSignal) =>
+  load(`${base}/api/v1/profiles/${enc(kind)}/${enc(id)}`, `${kind}/${id}`, signal, (p) => p.parseProfile);

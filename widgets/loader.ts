@@ -4,6 +4,7 @@ import { MlEmployerChart } from "./chart-element";
 import { MlEmployerCompare } from "./compare-element";
 import { define } from "./define";
 import { MlEmployerFact } from "./fact-element";
+import { MlEmployerProfile } from "./profile-element";
 import { MlEmployerRanking } from "./ranking-element";
 
 setDefaultApiBase(import.meta.url);
@@ -11,5 +12,6 @@ define("ml-employer-chart", MlEmployerChart);
 define("ml-employer-ranking", MlEmployerRanking);
 define("ml-employer-compare", MlEmployerCompare);
 define("ml-employer-fact", MlEmployerFact);
+define("ml-employer-profile", MlEmployerProfile);
 
-export { MlEmployerChart, MlEmployerCompare, MlEmployerFact, MlEmployerRanking };
+export { MlEmployerChart, MlEmployerCompare, MlEmployerFact, MlEmployerProfile, MlEmployerRanking };

@@ -6,6 +6,7 @@ import { ApiError, KvFault, onError, problem, problemResponse, type FallbackReas
 import { embedRoutes, fragmentEntry, type ResolveFragment } from "./html";
 import { kvReader, type KvReader, type RateLimiter } from "./kv-reader";
 import { openapi } from "./openapi";
+import { pageRoutes } from "./pages/routes";
 import type { Cached } from "./cache";
 import { CORS, FALLBACK_HEADER, PINNED_CACHE_CONTROL, send } from "./respond";
 import { SnapshotStore, type Bundle, type CompareKind, type Family, type Snapshot } from "./store";
@@ -220,7 +221,8 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
   const unknownChart = (id: string) => () => new ApiError("unknown-chart", `No chart "${id.slice(0, 80)}". See /api/v1/charts.`);
   app.get("/api/v1/charts/:id", async (c) => {
     const id = c.req.param("id");
-    const format = formatParam(c, ["vega-lite", "vega", "svg", "embed", "html"], "vega-lite");
+    const format = formatParam(c, ["vega-lite", "vega", "svg", "embed", "html", "png"], "vega-lite");
+    if (format === "png") return pages.chartCard(c, id);
     const s = await snap(c);
     const missing = unknownChart(id);
     if (format === "html") return fragment(c, s, "chart", id);
@@ -286,6 +288,10 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
         const { key, cached } = await comparison(c, s, found, a, b);
         return { kind, key, self: `/api/v1/compare/${found.entry.kind}?a=${a}&b=${b}`, json: async () => cached };
       }
+      case "profile": {
+        const entity = query.get("entity") ?? "";
+        return { kind, key: `${s.keys.manifest}:profile:${id}:${entity}`, self: `/api/v1/profiles/${id}/${entity}`, json: () => pages.profileJson(c, s, id, entity) };
+      }
       default:
         throw new ApiError("not-found", `No fragment kind "${String(kind)}".`);
     }
@@ -293,6 +299,7 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
   const fragment = async (c: Context<Env>, s: Snapshot, kind: FragmentKind, id: string) =>
     remember(c.req.raw, s, await fragmentEntry(c, store, s, await resolve(c, s, kind, id, new URL(c.req.url).searchParams)));
   embedRoutes(app, store, snap, resolve, remember);
+  const pages = pageRoutes(app, { store, kv, snap, resolve, reply: remember });
 
   async function joinRecords(c: Context<Env>, s: Snapshot, entry: CompareKind["entry"], a: string, b: string) {
     return store.compose(s, `${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {

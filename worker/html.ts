@@ -1,6 +1,7 @@
 // Script-free HTML: fragments for `?format=html`, whole pages under /embed/… for iframes, and oEmbed for blog platforms.
 import type { Context, Hono } from "hono";
 import {
+  cardOfFragment,
   chartFragment,
   comparisonFragment,
   comparisonTitle,
@@ -12,13 +13,17 @@ import {
   embedThemes,
   esc,
   factFragment,
+  headlineRows,
   problems,
+  profileFragment,
+  profileTitle,
   rankingFragment,
   type ChartEmbed,
   type ComparisonPayload,
   type EmbedTheme,
   type FactPayload,
   type FragmentKind,
+  type ProfilePayload,
   type RankingPayload,
 } from "../core/index";
 import { ApiError } from "./errors";
@@ -32,6 +37,8 @@ const CSS_PATH = "/embed/atlas.css";
 export interface Fragment {
   title: string;
   html: string;
+  /** The generated summary (a chart's or ranking's, a fact's text), for social cards. */
+  summary: string;
 }
 
 /** Where a fragment's JSON comes from: the route resolves (and validates) it, this module only renders. */
@@ -45,19 +52,28 @@ export function fragmentOf(store: SnapshotStore, origin: string, src: FragmentSo
     switch (src.kind) {
       case "chart": {
         const e = body as ChartEmbed;
-        return { title: e.chart.title, html: chartFragment(e, ctx) };
+        return { title: e.chart.title, html: chartFragment(e, ctx), summary: e.chart.summary };
       }
       case "ranking": {
         const r = body as RankingPayload;
-        return { title: r.ranking.title, html: rankingFragment(r, ctx) };
+        return { title: r.ranking.title, html: rankingFragment(r, ctx), summary: r.ranking.summary };
       }
       case "compare": {
         const p = body as ComparisonPayload;
-        return { title: comparisonTitle(p.comparison), html: comparisonFragment(p, ctx, src.self) };
+        const n = p.comparison.differences.length;
+        const title = comparisonTitle(p.comparison);
+        const summary = `${title}: ${n} ${n === 1 ? "figure" : "figures"} side by side, each with its source, period and trust label.`;
+        return { title, html: comparisonFragment(p, ctx, src.self), summary };
       }
       case "fact": {
         const f = body as FactPayload;
-        return { title: f.fact.title, html: factFragment(f, ctx) };
+        return { title: f.fact.title, html: factFragment(f, ctx), summary: f.fact.text };
+      }
+      case "profile": {
+        const p = body as ProfilePayload;
+        const n = headlineRows(p.profile).length;
+        const summary = `${p.profile.name} (${p.profile.noun.toLowerCase()}): ${n} ${n === 1 ? "figure" : "figures"}, each with its rank and the U.S. figure where one exists, its period and trust label.`;
+        return { title: profileTitle(p.profile), html: profileFragment(p, ctx), summary };
       }
       default:
         throw new ApiError("not-found", `No fragment kind "${String(src.kind)}".`);
@@ -83,7 +99,7 @@ const wantsHtml = (c: Context) => (c.req.header("Accept") ?? "").includes("text/
 export type Reply = (request: Request, s: Snapshot, cached: Cached) => Response;
 
 /** What a page under /embed/ can show: /embed/chart/{id} shows what /api/v1/charts/{id}?format=html does, etc. */
-const EMBED_KINDS: ReadonlySet<string> = new Set<FragmentKind>(["chart", "ranking", "fact", "compare"]);
+const EMBED_KINDS: ReadonlySet<string> = new Set<FragmentKind>(["chart", "ranking", "fact", "compare", "profile"]);
 
 export type ResolveFragment = (c: Context, s: Snapshot, kind: FragmentKind, id: string, query: URLSearchParams) => Promise<FragmentSource>;
 
@@ -124,7 +140,7 @@ export function embedRoutes<E extends { Bindings: object }>(
 
   const embedPageResponse = async (c: Context<E>) => {
     const kind = c.req.param("kind")!;
-    if (!EMBED_KINDS.has(kind)) throw new ApiError("not-found", `No embed kind "${kind.slice(0, 40)}"; use chart, ranking, compare or fact.`);
+    if (!EMBED_KINDS.has(kind)) throw new ApiError("not-found", `No embed kind "${kind.slice(0, 40)}"; use chart, ranking, compare, fact or profile.`);
     const url = new URL(c.req.url);
     const theme = themeOf(c.req.query("theme"));
     const s = await snap(c);
@@ -137,7 +153,8 @@ export function embedRoutes<E extends { Bindings: object }>(
         const f = await fragmentOf(store, url.origin, src);
         const canonical = url.origin + embedPath(kind as FragmentKind, c.req.param("id")!, queryOf(url.searchParams));
         const oembed = `${url.origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`;
-        return embedPage({ title: f.title, fragment: f.html, theme, oembed, css: CSS_PATH });
+        const social = { url: canonical, description: f.summary, image: url.origin + cardOfFragment(kind as FragmentKind, c.req.param("id")!) };
+        return embedPage({ title: f.title, fragment: f.html, theme, oembed, css: CSS_PATH, social });
       },
       { "Content-Security-Policy": EMBED_CSP },
     );
@@ -159,7 +176,7 @@ export function embedRoutes<E extends { Bindings: object }>(
     const here = new URL(c.req.url);
     const m = /^\/embed\/([a-z]+)\/([a-z0-9-]+)$/.exec(target.pathname);
     if (target.origin !== here.origin || !m || !EMBED_KINDS.has(m[1]!))
-      throw new ApiError("not-found", `Only ${here.origin}/embed/{chart|ranking|compare|fact}/{id} pages can be embedded.`);
+      throw new ApiError("not-found", `Only ${here.origin}/embed/{chart|ranking|compare|fact|profile}/{id} pages can be embedded.`);
     const kind = m[1] as FragmentKind;
     const s = await snap(c);
     const src = await resolve(c, s, kind, m[2]!, target.searchParams);
@@ -180,6 +197,9 @@ export function embedRoutes<E extends { Bindings: object }>(
       html: iframe,
       width,
       height,
+      thumbnail_url: here.origin + cardOfFragment(kind, m[2]!),
+      thumbnail_width: 1200,
+      thumbnail_height: 630,
     });
     const cached = await store.compose(s, `${s.keys.manifest}:oembed:${pageUrl}:${width}:${height}`, "application/json; charset=utf-8", async () => body);
     return reply(c.req.raw, s, cached);
@@ -187,7 +207,7 @@ export function embedRoutes<E extends { Bindings: object }>(
 }
 
 /** The query parameters an embed page understands. */
-const queryOf = (q: URLSearchParams) => ({ a: q.get("a") ?? undefined, b: q.get("b") ?? undefined, theme: q.get("theme") ?? undefined });
+const queryOf = (q: URLSearchParams) => ({ a: q.get("a") ?? undefined, b: q.get("b") ?? undefined, entity: q.get("entity") ?? undefined, theme: q.get("theme") ?? undefined });
 
 /** A positive integer no larger than `fallback`, else the fallback (oEmbed's maxwidth/maxheight are upper bounds). */
 function clamp(raw: string | undefined, fallback: number): number {

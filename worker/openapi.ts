@@ -16,6 +16,7 @@ const generated = Object.fromEntries([
   ["ChartEmbedBody", jsonSchema(ChartEmbed)],
 ]);
 const body = (op: OperationId) => ({ $ref: `#/components/schemas/${componentOf(op)}` });
+import { pagePaths } from "./pages/openapi-paths";
 
 const problem = { $ref: "#/components/responses/Problem" };
 const problemJson = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
@@ -103,13 +104,13 @@ const document = {
         summary: "A chart as a Vega-Lite spec (data inlined), its compiled Vega spec, pre-rendered SVG, or the widget payload (embed)",
         parameters: [
           idParam("id", "Chart id from /api/v1/charts."),
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg", "embed", "html"], default: "vega-lite" } },
+          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg", "embed", "html", "png"], default: "vega-lite" } },
         ],
         responses: {
           "200": {
-            description: "Spec (`usermeta` holds title, summary, sources and snapshot), SVG, or the widget payload (`format=embed`)." + fragmentNote,
+            description: "Spec (`usermeta` holds title, summary, sources and snapshot), SVG, or the widget payload (`format=embed`)." + fragmentNote + " `format=png` answers the chart's social card (1200×630 PNG rendered at build time).",
             headers: etagHeaders,
-            content: { "application/json": { schema: { oneOf: [body("getChart"), { $ref: "#/components/schemas/ChartEmbedBody" }] } }, "image/svg+xml": { schema: { type: "string" } }, ...htmlContent },
+            content: { "application/json": { schema: { oneOf: [body("getChart"), { $ref: "#/components/schemas/ChartEmbedBody" }] } }, "image/svg+xml": { schema: { type: "string" } }, ...htmlContent, "image/png": { schema: { type: "string", contentMediaType: "image/png" } } },
           },
           ...standard,
         },
@@ -206,10 +207,11 @@ const document = {
         summary: "A whole script-free page of one chart, ranking, fact or comparison, for iframes (CSP: no script)",
         description: "For comparisons `id` is the kind and `a`, `b` name the entities, e.g. /embed/compare/metros?a=…&b=…. The page links its oEmbed endpoint.",
         parameters: [
-          { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["chart", "ranking", "fact", "compare"] } },
-          idParam("id", "Chart, ranking or fact id, or the kind of a comparison."),
+          { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["chart", "ranking", "fact", "compare", "profile"] } },
+          idParam("id", "Chart, ranking or fact id, or the kind of a comparison or profile."),
           { name: "a", in: "query", required: false, schema: { type: "string" } },
           { name: "b", in: "query", required: false, schema: { type: "string" } },
+          { name: "entity", in: "query", required: false, description: "The entity of a profile, e.g. /embed/profile/metros?entity=pittsburgh-pa.", schema: { type: "string" } },
           { name: "theme", in: "query", required: false, schema: { type: "string", enum: ["light", "dark", "auto"], default: "auto" } },
         ],
         responses: {
@@ -248,6 +250,7 @@ const document = {
         },
       },
     },
+    ...pagePaths,
     "/openapi.json": { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } } } },
   },
   components: {

@@ -26,6 +26,7 @@ import {
   type SnapshotMeta,
   type Source,
 } from "../../core/index";
+import { putCards } from "./cards";
 import { compileToVega, renderSvg } from "./charts-render";
 import { putPages, type PagesInput } from "./pages";
 import { PAIR_LIMIT, type RankingDef } from "./rankings";
@@ -217,8 +218,10 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
     })),
   }));
   put(keys.list("sources"), SourceList.parse({ snapshot, sources: input.sources }));
-  if (input.pages)
+  if (input.pages) {
     putPages({ snapshot, keys, put, entities: input.entities, rankings, compare, sources: sourceById, ...input.pages });
+    await putCards({ keys, put, rankings, facts: input.pages.facts });
+  }
   const api = {
     snapshot,
     name: "ML Employer Atlas API",

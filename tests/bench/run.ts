@@ -13,13 +13,15 @@ import { publishBench, PUBLISHED } from "./publish-bench";
 import { steadiness, sustainedBench } from "./sustained-bench";
 import { cpuSample, othersShare, QUIET, waitForQuiet } from "./sys-load";
 import { budgetTable, int, mib, ms, pct, table, verdict, type Budget } from "./report";
+import { LIGHTHOUSE_PAGES, lighthouse, score } from "../lighthouse/lighthouse";
+import { startLocalServer } from "../helpers/local-server";
 
 /** Seconds per load slice; rounds of app/ceiling/static slices at the budget's connection count (3 at the others). */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const BUILD_TIMEOUT_S = Number(process.env.BENCH_BUILD_TIMEOUT_S ?? 180);
 const QUIET_WAIT_S = Number(process.env.BENCH_QUIET_WAIT_S ?? 30);
-const ONLY = new Set((process.env.BENCH_ONLY ?? "api,cpu,browser,publish,sustained,data").split(","));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "api,cpu,browser,publish,sustained,data,lighthouse").split(","));
 /** Minutes of sustained load (section 6) and seconds after each pointer flip (section 5). */
 const SUSTAINED_MIN = Number(process.env.BENCH_SUSTAINED_MIN ?? 10);
 const PUBLISH_PHASE_S = Number(process.env.BENCH_PUBLISH_PHASE_S ?? 35);
@@ -173,6 +175,20 @@ try {
     const runs = await dataBench(dir, BUILD_TIMEOUT_S * 1000, log);
     out.data = runs;
     printData(runs);
+  }
+  if (ONLY.has("lighthouse")) {
+    // Printed, never a budget: the performance score moves with the machine's load. The other three categories are
+    // held at 100 by tests/e2e/lighthouse.test.ts.
+    log(`\n5. Lighthouse 12 on the reader pages (wrangler dev, local KV; performance printed, not held) [${elapsed()}]`);
+    await settle("lighthouse");
+    const server = await startLocalServer();
+    try {
+      const rows = LIGHTHOUSE_PAGES.map((path) => ({ path, ...lighthouse(server.url + path) }));
+      out.lighthouse = rows.map((r) => ({ path: r.path, scores: r.scores }));
+      log("\n" + table(["page", "performance", "accessibility", "best practices", "SEO"], rows.map((r) => [r.path, score(r.scores.performance), score(r.scores.accessibility), score(r.scores["best-practices"]), score(r.scores.seo)]), new Set([1, 2, 3, 4])));
+    } finally {
+      await server.stop();
+    }
   }
 } catch (err) {
   console.error("\nBench aborted:", err);

@@ -1,4 +1,4 @@
-// Third-party host pages: another origin with a strict CSP, hostile CSS and a dark theme; all four elements.
+// Third-party host pages: another origin with a strict CSP, hostile CSS and a dark theme; all five elements.
 import { createServer, type Server } from "node:http";
 import { chromium, type Browser, type Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -10,7 +10,8 @@ const elements = `
   <ml-employer-chart chart="occupations-by-median-wage" highlight="data-scientists"></ml-employer-chart>
   <ml-employer-ranking ranking="metros-by-data-scientist-employment" limit="5"></ml-employer-ranking>
   <ml-employer-compare kind="occupations" a="data-scientists" b="statisticians"></ml-employer-compare>
-  <ml-employer-fact fact="data-scientist-growth-2023-33"></ml-employer-fact>`;
+  <ml-employer-fact fact="data-scientist-growth-2023-33"></ml-employer-fact>
+  <ml-employer-profile kind="metros" entity="pittsburgh-pa"></ml-employer-profile>`;
 
 const pages: Record<string, { csp?: string; body: string }> = {
   "/strict": {
@@ -59,7 +60,7 @@ async function open(path: string, width = 1200): Promise<{ page: Page; problems:
   });
   await page.goto(origin + path);
   await page.waitForFunction(
-    () => ["ml-employer-chart", "ml-employer-ranking", "ml-employer-compare", "ml-employer-fact"].every((t) => document.querySelector(t)?.shadowRoot?.querySelector("footer")),
+    () => ["ml-employer-chart", "ml-employer-ranking", "ml-employer-compare", "ml-employer-fact", "ml-employer-profile"].every((t) => document.querySelector(t)?.shadowRoot?.querySelector("footer")),
     null,
     { timeout: 20_000 },
   );
@@ -67,7 +68,7 @@ async function open(path: string, width = 1200): Promise<{ page: Page; problems:
 }
 
 describe("widgets on third-party pages", () => {
-  it("render all four under a strict CSP on another origin with no violations and no page errors", async () => {
+  it("render all five under a strict CSP on another origin with no violations and no page errors", async () => {
     const { page, problems } = await open("/strict");
     expect(await page.locator("ml-employer-chart .figure svg").isVisible()).toBe(true);
     // Going live (the Vega runtime) must work without eval too.

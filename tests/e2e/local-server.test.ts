@@ -62,7 +62,7 @@ describe("the local server", () => {
   });
 });
 
-describe("the demo page in Chromium", () => {
+describe("the gallery and embed builder (/gallery/) in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -74,7 +74,7 @@ describe("the demo page in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    await page.goto(`${api}/`);
+    await page.goto(`${api}/gallery/`);
     const first = page.locator("ml-employer-chart").first();
     await first.locator(".figure svg").waitFor({ state: "visible", timeout: 15_000 });
     const box = await first.locator(".figure svg").boundingBox();
@@ -85,9 +85,18 @@ describe("the demo page in Chromium", () => {
     await page.close();
   });
 
+  it("opens the embed builder pre-filled from an 'embed this' link", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const { charts } = (await (await fetch(`${api}/api/v1/charts`)).json()) as { charts: { id: string }[] };
+    const id = charts[charts.length - 1]!.id;
+    await page.goto(`${api}/gallery/?tag=ml-employer-chart&id=${id}&tag=no-such-widget#builder`);
+    expect(await page.inputValue("#snippet")).toContain(`<ml-employer-chart chart="${id}">`);
+    await page.close();
+  });
+
   it("builds embed code whose iframe page and oEmbed URL both work", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(`${api}/`);
+    await page.goto(`${api}/gallery/`);
     await page.selectOption('select[name="tag"]', "ml-employer-compare");
     await page.fill('input[name="kind"]', "metros");
     await page.fill('input[name="a"]', "new-york-newark-jersey-city-ny-nj");

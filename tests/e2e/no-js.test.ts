@@ -20,8 +20,16 @@ async function json<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Every chart, ranking and fact, and one comparison of each comparable kind. */
+/** Every chart, ranking and fact, one comparison of each comparable kind, and one profile of each kind. */
 async function targets(): Promise<Target[]> {
+  const entityKinds = (await json<{ kinds: { kind: string }[] }>("/api/v1/entities")).kinds;
+  const profiles = await Promise.all(
+    entityKinds.map(async ({ kind }) => {
+      const { entities } = await json<{ entities: { id: string; figures: number }[] }>(`/api/v1/entities/${kind}`);
+      const id = (entities.find((e) => e.figures > 0) ?? entities[0]!).id;
+      return { element: `<ml-employer-profile kind="${kind}" entity="${id}"></ml-employer-profile>`, fragment: `/api/v1/profiles/${kind}/${id}?format=html` };
+    }),
+  );
   const charts = (await json<{ charts: { id: string }[] }>("/api/v1/charts")).charts;
   const rankings = (await json<{ rankings: { id: string }[] }>("/api/v1/rankings")).rankings;
   const facts = (await json<{ facts: { id: string }[] }>("/api/v1/facts")).facts;
@@ -37,6 +45,7 @@ async function targets(): Promise<Target[]> {
         fragment: `${k.example}&format=html`,
       };
     }),
+    ...profiles,
   ];
 }
 
@@ -95,7 +104,7 @@ async function seen(t: Target) {
 }
 
 describe("no-JS fragments", () => {
-  it("render the same figures as the elements, for every chart, ranking, fact and comparable kind", async () => {
+  it("render the same figures as the elements, for every chart, ranking, fact, comparable kind and a profile of each kind", async () => {
     const all = await targets();
     expect(all.length).toBeGreaterThanOrEqual(40);
     for (const t of all) {

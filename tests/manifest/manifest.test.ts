@@ -66,7 +66,7 @@ describe("custom-elements.json", () => {
   });
 
   it("defines exactly the tags widgets/loader.ts registers, each with its class", () => {
-    expect(registered.size).toBe(4);
+    expect(registered.size).toBe(5);
     expect(sorted(definitions().map((d) => d.name))).toEqual(sorted(registered.keys()));
     for (const [tag, ctor] of registered) {
       const decl = declarationFor(tag);
@@ -131,9 +131,10 @@ const chart: string = document.createElement("ml-employer-chart").chart;
 const limit: string | null | undefined = document.querySelector("ml-employer-ranking")?.limit;
 const kind: string | undefined = document.querySelector("ml-employer-compare")?.kind;
 const fact: string | undefined = document.querySelector("ml-employer-fact")?.fact;
+const entity: string | undefined = document.querySelector("ml-employer-profile")?.entity;
 const el: MlEmployerChart = document.createElement("ml-employer-chart");
 el.highlight = "data-scientists";
-export { chart, limit, kind, fact };
+export { chart, limit, kind, fact, entity };
 `;
   const withoutTagMap = (dts: string) => dts.replace(/\ndeclare global \{[\s\S]*$/, "\n");
 

@@ -18,7 +18,11 @@ function attributes(data: FormData): [string, string][] {
   const tag = String(data.get("tag"));
   const get = (k: string) => String(data.get(k) ?? "").trim();
   const attrs: [string, string][] =
-    tag === "ml-employer-compare" ? [["kind", get("kind")], ["a", get("a")], ["b", get("b")]] : [[idAttr[tag]!, get("id")]];
+    tag === "ml-employer-compare"
+      ? [["kind", get("kind")], ["a", get("a")], ["b", get("b")]]
+      : tag === "ml-employer-profile"
+        ? [["kind", get("kind")], ["entity", get("id")]]
+        : [[idAttr[tag]!, get("id")]];
   for (const k of ["limit", "highlight", "lang"]) if (get(k)) attrs.push([k, get(k)]);
   if (get("theme") !== "auto") attrs.push(["theme", get("theme")]);
   return attrs;
@@ -37,7 +41,11 @@ function update() {
   const theme = get("theme") === "auto" ? undefined : get("theme");
   const page =
     location.origin +
-    (kind === "compare" ? embedPath(kind, get("kind"), { a: get("a"), b: get("b"), theme }) : embedPath(kind, get("id"), { theme }));
+    (kind === "compare"
+      ? embedPath(kind, get("kind"), { a: get("a"), b: get("b"), theme })
+      : kind === "profile"
+        ? embedPath(kind, get("kind"), { entity: get("id"), theme })
+        : embedPath(kind, get("id"), { theme }));
   const iframe = `<iframe src="${esc(page)}" title="ML Employer Atlas" width="640" height="${embedHeights[kind]}" style="border:0;max-width:100%" loading="lazy"></iframe>`;
   snippet.value = `<script type="module" src="${location.origin}/widgets.js"></script>\n<${tag}${quoted}>\n  <noscript>${iframe}</noscript>\n</${tag}>`;
   iframeSnippet.value = iframe;
@@ -45,5 +53,11 @@ function update() {
   cspLine.value = `script-src 'self' ${location.origin}; connect-src ${location.origin}; frame-src ${location.origin}`;
 }
 
+// "Embed this" links elsewhere open the builder pre-filled, e.g. /gallery/?tag=ml-employer-chart&id=…#builder.
+for (const [name, value] of new URLSearchParams(location.search)) {
+  const field = form.elements.namedItem(name);
+  if (field instanceof HTMLInputElement) field.value = value;
+  else if (field instanceof HTMLSelectElement && [...field.options].some((o) => o.value === value)) field.value = value;
+}
 form.addEventListener("input", update);
 update();

@@ -1,7 +1,7 @@
 // Parses API payloads with core's widget schemas (zod/mini); loaded once per page. It imports nothing the
 // loader also imports, so the loader has no shared chunk to fetch before it runs. The loader fetches each
 // payload at the same time as this chunk (see ../chunks.ts) and hands the JSON here.
-import { ComparisonPayload, FactPayload, RankingPayload } from "../../core/embed";
+import { ComparisonPayload, FactPayload, ProfilePayload, RankingPayload } from "../../core/embed";
 
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
 
@@ -16,3 +16,4 @@ const parser =
 export const parseRanking = parser(RankingPayload);
 export const parseComparison = parser(ComparisonPayload);
 export const parseFact = parser(FactPayload);
+export const parseProfile = parser(ProfilePayload);

@@ -1,0 +1,66 @@
+// Registers the reader pages (front door, report, profiles), their stylesheet, cards, robots.txt and sitemap.xml.
+import type { Context, Hono } from "hono";
+import { EMBED_CSS, entityKinds } from "../../core/index";
+import { ApiError } from "../errors";
+import { fragmentEntry, HTML_TYPE } from "../html";
+import type { Snapshot } from "../store";
+import { JSON_TYPE, PageContext, type PageDeps, type PageEnv } from "./context";
+import { frontDoor, reportIndex } from "./front";
+import { profilePage, profileIndex, profilePaths, profilePayload } from "./profile";
+import { sectionPage } from "./report";
+import { PAGE_CSP, SITE_CSS, SITE_CSS_PATH } from "./shell";
+import { cardId, cardResponse, robotsTxt, sitemapXml } from "./site";
+
+export function pageRoutes(app: Hono<PageEnv>, deps: PageDeps) {
+  const ctx = async (c: Context<PageEnv>) => new PageContext(c, deps, await deps.snap(c));
+  /** A page composed once per snapshot and origin (links and canonical URLs are absolute). */
+  const html = async (c: Context<PageEnv>, name: string, make: (p: PageContext) => Promise<string>) => {
+    const p = await ctx(c);
+    const cached = await deps.store.compose(p.s, `${p.keys.manifest}:page:${name}:${p.origin}`, HTML_TYPE, () => make(p), { "Content-Security-Policy": PAGE_CSP });
+    return deps.reply(c.req.raw, p.s, cached);
+  };
+  const text = async (c: Context<PageEnv>, name: string, type: string, make: (p: PageContext) => Promise<string>) => {
+    const p = await ctx(c);
+    const cached = await deps.store.compose(p.s, `${p.keys.manifest}:site:${name}:${p.origin}`, type, () => make(p));
+    return deps.reply(c.req.raw, p.s, cached);
+  };
+
+  app.get("/", (c) => html(c, "/", frontDoor));
+  app.get("/report", (c) => html(c, "/report", reportIndex));
+  app.get("/report/:section", (c) => html(c, `/report/${c.req.param("section")}`, (p) => sectionPage(p, c.req.param("section"))));
+  app.get("/profile", (c) => {
+    const q = c.req.query("q");
+    // A query's results page is made per request (queries are unbounded); the index is cached.
+    if (q !== undefined)
+      return ctx(c).then(async (p) => c.body(await profileIndex(p, q), 200, { "Content-Type": HTML_TYPE, "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store" }));
+    return html(c, "/profile", (p) => profileIndex(p, undefined));
+  });
+  app.get("/profile/:kind", (c) => html(c, `/profile/${c.req.param("kind")}`, (p) => profileIndex(p, undefined, c.req.param("kind"))));
+  app.get("/profile/:kind/:id", (c) => html(c, `/profile/${c.req.param("kind")}/${c.req.param("id")}`, (p) => profilePage(p, c.req.param("kind"), c.req.param("id"))));
+  app.get(SITE_CSS_PATH, (c) => text(c, "css", "text/css; charset=utf-8", async () => EMBED_CSS + SITE_CSS));
+  app.get("/robots.txt", (c) => text(c, "robots", "text/plain; charset=utf-8", async (p) => robotsTxt(p.origin)));
+  app.get("/sitemap.xml", (c) => text(c, "sitemap", "application/xml; charset=utf-8", async (p) => sitemapXml(p, await profilePaths(p))));
+  app.get("/cards/:kind/:file", async (c) => cardResponse(await ctx(c), c.req.param("kind"), cardId(c.req.param("file"))));
+
+  /** The profile payload of one entity, composed once per snapshot from the bodies the API serves. */
+  const profileJson = async (c: Context<PageEnv>, s: Snapshot, kind: string, id: string) => {
+    if (!(entityKinds as readonly string[]).includes(kind)) throw new ApiError("unknown-kind", `No kind "${kind.slice(0, 40)}". See /api/v1/entities.`);
+    if (!id) throw new ApiError("bad-parameter", "Give the entity as ?entity=… (see /api/v1/entities/{kind}).");
+    const p = new PageContext(c, deps, s);
+    return deps.store.compose(s, `${s.keys.entity(kind as never, id)}:profile-payload`, JSON_TYPE, async () => JSON.stringify(await profilePayload(p, kind, id)));
+  };
+  app.get("/api/v1/profiles/:kind/:id", async (c) => {
+    const format = c.req.query("format") ?? "json";
+    if (format !== "json" && format !== "html") throw new ApiError("bad-parameter", `format must be one of json, html; got "${format.slice(0, 40)}"`);
+    const s = await deps.snap(c);
+    const [kind, id] = [c.req.param("kind"), c.req.param("id")];
+    if (format === "html") return deps.reply(c.req.raw, s, await fragmentEntry(c, deps.store, s, await deps.resolve(c, s, "profile", kind, new URLSearchParams({ entity: id }))));
+    return deps.reply(c.req.raw, s, await profileJson(c, s, kind, id));
+  });
+
+  return {
+    /** `?format=png` of a chart: its card. */
+    chartCard: async (c: Context<PageEnv>, id: string) => cardResponse(await ctx(c), "chart", id),
+    profileJson,
+  };
+}
