@@ -1,12 +1,11 @@
 // `npm run screenshots`: the gallery page in light and dark at 320 px and 1200 px, from the real local server,
 // written to dist/screenshots/ (not committed).
 import { mkdirSync } from "node:fs";
-import { chromium } from "playwright";
-import { chromiumArgs, chromiumPath } from "./helpers/chromium";
+import { launchChromium } from "./helpers/chromium";
 import { startLocalServer } from "./helpers/local-server";
 
 const server = await startLocalServer();
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const browser = await launchChromium();
 mkdirSync("dist/screenshots", { recursive: true });
 try {
   for (const scheme of ["light", "dark"] as const)

@@ -5,18 +5,13 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { chromium, type Browser } from "playwright";
-import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import type { Browser } from "playwright";
+import { launchChromium } from "../helpers/chromium";
 import { ROOT } from "./edge-runtime";
 
 export const CHARTS = 10;
 export const MIN_BYTES_RATIO = 5;
 export const MIN_TIME_RATIO = 3;
-const ARGS = ["--headless", ...chromiumArgs];
-/** Headless Chromium 156 builds the address bar's WebUI popup in a renderer of its own for every new page: about
- *  640 ms of CPU in the first 700 ms of each page load here (seen in a Chrome trace), on a 2-core machine shared by
- *  both pages under test. A reader's browser does not do that per page, so the bench turns those features off. */
-export const OFF_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup"];
 const VIEWPORT = { width: 1200, height: 8000 };
 const TIMEOUT_MS = 60_000;
 
@@ -75,23 +70,6 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-
-/**
- * Chromium honours only the last --disable-features switch, and Playwright passes its own list (PaintHolding among
- * others), so the extra features are merged into Playwright's list: a probe launch reads the list it would pass.
- */
-async function launchWithout(features: string[]): Promise<Browser> {
-  const probe = await chromium.launchServer({ executablePath: chromiumPath, args: ARGS, headless: true });
-  const theirs = probe.process().spawnargs.find((a) => a.startsWith("--disable-features="));
-  await probe.close();
-  const merged = [...new Set([...(theirs?.slice("--disable-features=".length).split(",") ?? []), ...features])].filter(Boolean);
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [...ARGS, `--disable-features=${merged.join(",")}`],
-    ignoreDefaultArgs: theirs ? [theirs] : [],
-    headless: true,
-  });
-}
 
 /** One fresh browser context: navigate, wait until every chart shows an SVG with a non-empty box, count bytes. */
 async function runPage(browser: Browser, url: string, allDrawn: Drawn): Promise<PageRun> {
@@ -189,7 +167,8 @@ export async function browserBench(api: string, dir: string, runs: number, log: 
   );
 
   const { server, origin } = await serve([pages, join(ROOT, "dist/public")]);
-  const browser = await launchWithout(OFF_FEATURES);
+  // The same Chromium configuration as the tests (OFF_FEATURES merged into Playwright's --disable-features).
+  const browser = await launchChromium();
   const widgets: PageRun[] = [];
   const vega: PageRun[] = [];
   const inline: PageRun[] = [];

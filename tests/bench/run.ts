@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { apiBench, BUDGET_CONNECTIONS, MAX_P99_RATIO, MIN_RPS_RATIO, type ApiRow } from "./api-bench";
-import { browserBench, MIN_BYTES_RATIO, MIN_TIME_RATIO, OFF_FEATURES } from "./browser-bench";
+import { OFF_FEATURES } from "../helpers/chromium";
+import { browserBench, MIN_BYTES_RATIO, MIN_TIME_RATIO } from "./browser-bench";
 import { CPU_BUDGET_US, cpuBench, FREE_PLAN_LIMIT_US } from "./cpu-bench";
 import { dataBench, FREE_SCRIPT_LIMIT, growthExponent, KV_VALUE_LIMIT, MAX_GROWTH_EXPONENT, PAID_SCRIPT_LIMIT, type BuildRun } from "./data-bench";
 import { FALLBACK_GZ, OFFLINE_ENV, ROOT, startEdge } from "./edge-runtime";

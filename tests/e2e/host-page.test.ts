@@ -1,8 +1,8 @@
 // Third-party host pages: another origin with a strict CSP, hostile CSS and a dark theme; all four elements.
 import { createServer, type Server } from "node:http";
-import { chromium, type Browser, type Page } from "playwright";
+import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import { launchChromium } from "../helpers/chromium";
 import { freePort } from "../helpers/local-server";
 
 const api = inject("apiUrl");
@@ -42,7 +42,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((ok) => host.listen(port, "127.0.0.1", ok));
   origin = `http://localhost:${port}`; // another origin than the API (127.0.0.1)
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

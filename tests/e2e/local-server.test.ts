@@ -1,7 +1,7 @@
 // End-to-end: the real local server (wrangler dev over seeded local KV) and its demo page in Chromium.
-import { chromium, type Browser } from "playwright";
+import type { Browser } from "playwright";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import { launchChromium } from "../helpers/chromium";
 import { vegaLiteValidator } from "../helpers/vega-lite-schema";
 
 const api = inject("apiUrl");
@@ -65,7 +65,7 @@ describe("the local server", () => {
 describe("the demo page in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 

@@ -1,8 +1,8 @@
 // Script-free HTML from the real local server, in Chromium: every fragment shows the same figures as its
 // element, and embed pages render under their own no-script CSP, light and dark.
-import { chromium, type Browser, type Page } from "playwright";
+import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import { launchChromium } from "../helpers/chromium";
 
 const api = inject("apiUrl");
 let browser: Browser;
@@ -41,7 +41,7 @@ async function targets(): Promise<Target[]> {
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 2000 } });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e}`));
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
