@@ -1,6 +1,6 @@
 // What every <ml-employer-*> element shares: api/theme/lang attributes, lazy start, the themed frame,
 // loading and error states, and the honest footer (sources, trust, snapshot, downloads).
-import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
+import { html, LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from "lit";
 import type { EmbedSource } from "../core/embed";
 import { widgetMessages } from "../core/messages";
 import { apiBase } from "./api-base";
@@ -30,7 +30,7 @@ export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * @cssprop --atlas-padding - padding inside the frame
  */
 export abstract class AtlasElement extends LitElement {
-  static override styles = baseStyles;
+  static override styles: CSSResultGroup = baseStyles;
   static override properties = {
     api: { type: String },
     theme: { type: String, reflect: true },

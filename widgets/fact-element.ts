@@ -2,9 +2,9 @@
 import { html } from "lit";
 import { Task } from "@lit/task";
 import type { FactPayload } from "../core/embed";
-import { formatValue } from "../core/format";
 import { AtlasElement } from "./atlas-element";
 import { loadFact } from "./chunks";
+import { figureText, marksNote } from "./figures";
 
 /**
  * A key figure card, e.g. projected growth or the internship effect, with each figure's trust label.
@@ -47,7 +47,7 @@ export class MlEmployerFact extends AtlasElement {
 
   #renderFact(data: FactPayload) {
     const f = data.fact;
-    const fmt = (fig: FactPayload["fact"]["figure"]) => formatValue(fig.value, fig.unit, this.lang || undefined);
+    const fmt = (fig: FactPayload["fact"]["figure"]) => figureText(fig, fig.unit, this.lang || undefined);
     return this.frame(html`
       <header part="header"><h2>${f.title}</h2></header>
       <p class="fact-value" part="value">${fmt(f.figure)}</p>
@@ -59,6 +59,7 @@ export class MlEmployerFact extends AtlasElement {
         : ""}
       ${f.claims.map((c) => html`<blockquote class="claim">“${c.text}” <span class="trust">${c.trust}</span></blockquote>`)}
       <p class="summary">${f.text}</p>
+      ${marksNote([f.figure, ...f.beside])}
       ${this.footer(f.sources, data.snapshot.id, { json: f.links.self })}
     `);
   }

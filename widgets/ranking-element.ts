@@ -2,9 +2,9 @@
 import { html } from "lit";
 import { Task } from "@lit/task";
 import type { RankingPayload } from "../core/embed";
-import { formatValue } from "../core/format";
 import { AtlasElement } from "./atlas-element";
 import { loadRanking } from "./chunks";
+import { figureText, marksNote } from "./figures";
 
 /**
  * A ranking as a table: rank, name and value with its unit, the generated summary, sources and trust labels.
@@ -59,7 +59,7 @@ export class MlEmployerRanking extends AtlasElement {
   #renderRanking(data: RankingPayload) {
     const r = data.ranking;
     const rows = this.#rows(data);
-    const fmt = (v: number) => formatValue(v, r.unit, this.lang || undefined);
+    const lang = this.lang || undefined;
     const shown = rows.length < r.items.length ? ` (top ${rows.length} of ${r.items.length})` : "";
     return this.frame(html`
       <header part="header">
@@ -74,11 +74,12 @@ export class MlEmployerRanking extends AtlasElement {
             (it) => html`<tr class=${it.id === this.highlight ? "highlight" : ""}>
               <td class="num">${it.rank}</td>
               <th scope="row">${it.name}</th>
-              <td class="num">${fmt(it.figure.value)}</td>
+              <td class="num">${figureText(it.figure, r.unit, lang)}</td>
             </tr>`,
           )}
         </tbody>
       </table>
+      ${marksNote(rows.map((it) => it.figure), r.gaps)}
       ${this.footer(r.sources, data.snapshot.id, { csv: r.links.csv, json: r.links.self })}
     `);
   }
