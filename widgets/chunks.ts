@@ -1,16 +1,13 @@
-// The lazily loaded chunks, each fetched once per page however many elements there are, and the payload
+// The lazily loaded parser chunk, fetched once per page however many elements there are, and the payload
 // loader: the API request starts at the same time as the parser chunk's import, not after it.
 import { widgetMessages } from "../core/messages";
 import { checkChartEmbed } from "./chart-guard";
 import { fetchJson, WidgetError } from "./fetch-json";
 
 type Payloads = typeof import("./lazy/payloads");
-type Runtime = typeof import("./lazy/vega-runtime");
 let payloads: Promise<Payloads> | undefined;
-let runtime: Promise<Runtime> | undefined;
 
 export const loadPayloads = () => (payloads ??= import("./lazy/payloads"));
-export const loadRuntime = () => (runtime ??= import("./lazy/vega-runtime"));
 
 const enc = encodeURIComponent;
 
