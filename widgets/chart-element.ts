@@ -40,6 +40,8 @@ export class MlEmployerChart extends AtlasElement {
   limit: string | null = null;
   highlight: string | null = null;
   #painted: string | undefined;
+  /** The data table's rows are built when its disclosure first opens: until then nobody can see them. */
+  #tableOpened = false;
 
   #task = new Task(this, {
     args: () => [this.chart, this.api, this.near] as const,
@@ -82,13 +84,13 @@ export class MlEmployerChart extends AtlasElement {
         ${barChart(rows, { unit: chart.unit, valueLabel: chart.valueLabel, lang, highlight: this.highlight })}
       </div>
       ${marksNote(rows, chart.gaps)}
-      <details part="table">
+      <details part="table" @toggle=${this.#onToggle}>
         <summary>Data table</summary>
         <table>
           <caption>${chart.title}</caption>
           <thead><tr><th scope="col" class="num">Rank</th><th scope="col">Name</th><th scope="col" class="num">${chart.valueLabel}</th></tr></thead>
           <tbody>
-            ${rows.map(
+            ${!this.#tableOpened ? "" : rows.map(
               (r) => html`<tr class=${r.id === this.highlight ? "highlight" : ""}>
                 <td class="num">${r.rank}</td><th scope="row">${r.name}</th><td class="num">${figureText(r, chart.unit, lang)}</td>
               </tr>`,
@@ -99,6 +101,12 @@ export class MlEmployerChart extends AtlasElement {
       ${this.footer(chart.sources, data.snapshot.id, data.links)}
     `);
   }
+
+  #onToggle = (e: Event) => {
+    if (this.#tableOpened || !(e.target as HTMLDetailsElement).open) return;
+    this.#tableOpened = true;
+    this.requestUpdate();
+  };
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);

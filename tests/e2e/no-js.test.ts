@@ -77,7 +77,13 @@ async function seen(t: Target) {
         const r = el.shadowRoot;
         const error = r?.querySelector('[role="alert"]');
         if (error) return fail(new Error(`${element}: ${error.textContent}`));
-        if (r?.querySelector("footer")) return ok(r);
+        if (r?.querySelector("footer")) {
+          // A chart builds its data table's rows when the reader opens the disclosure: open it, as a reader would.
+          const closed = [...r.querySelectorAll("details")].filter((d) => !d.open);
+          closed.forEach((d) => (d.open = true));
+          if (r.querySelector("details") && !r.querySelector("details tbody tr")) return void setTimeout(poll, 20);
+          return ok(r);
+        }
         if (Date.now() - started > 15_000) return fail(new Error(`${element} did not render`));
         setTimeout(poll, 20);
       };

@@ -14,6 +14,13 @@ afterEach(() => {
 
 const clean = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
 const bars = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(".figure .bar")];
+/** Opens the data table's disclosure and waits for its rows, which are built on first opening. */
+async function openTable(el: HTMLElement) {
+  const details = await until(() => el.shadowRoot?.querySelector("details"));
+  details.open = true;
+  await until(() => el.shadowRoot!.querySelector("tbody tr"));
+  return el.shadowRoot!;
+}
 
 describe("<ml-employer-chart>", () => {
   it("renders visible bars with their names and values, title, summary, data table, source and trust label", async () => {
@@ -30,17 +37,30 @@ describe("<ml-employer-chart>", () => {
     expect(drawn).toHaveLength(12);
     expect(drawn).toContainEqual(["Data scientists", "$112,590"]);
     expect(drawn[0]).toEqual(["Computer and information systems managers", "$171,200"]);
-    const rows = [...root.querySelectorAll("tbody tr")].map((tr) => tr.textContent);
+    const rows = [...(await openTable(el)).querySelectorAll("tbody tr")].map((tr) => tr.textContent);
     expect(rows.map((r) => r?.replace(/\s+/g, "")).find((r) => r?.includes("Datascientists"))).toMatch(/^\d+Datascientists\$112,590$/);
     expect(root.querySelector<HTMLAnchorElement>('footer a[href$="format=csv"]')?.href).toBe(
       `${api}/api/v1/rankings/occupations-by-median-wage?format=csv`,
     );
   });
 
+  it("builds the data table's rows when its disclosure first opens, and keeps them", async () => {
+    const el = mount({ chart: "occupations-by-median-wage", api });
+    await until(() => el.shadowRoot?.querySelector(".figure .bar"));
+    const root = el.shadowRoot!;
+    expect(root.querySelector("table caption")?.textContent).toBe("ML-relevant occupations by median annual wage");
+    expect(root.querySelectorAll("tbody tr")).toHaveLength(0);
+    await openTable(el);
+    expect(root.querySelectorAll("tbody tr")).toHaveLength(12);
+    root.querySelector("details")!.open = false;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(root.querySelectorAll("tbody tr")).toHaveLength(12);
+  });
+
   it("draws each bar from zero in proportion to its value", async () => {
     const el = mount({ chart: "occupations-by-employment", api });
     await until(() => el.shadowRoot?.querySelector(".figure .bar"));
-    const values = [...el.shadowRoot!.querySelectorAll("tbody td:last-child")].map((td) => Number(td.textContent!.replace(/[^\d.]/g, "")));
+    const values = [...(await openTable(el)).querySelectorAll("tbody td:last-child")].map((td) => Number(td.textContent!.replace(/[^\d.]/g, "")));
     const widths = bars(el).map((b) => b.getBoundingClientRect().width);
     // The bars' box: the track inside its baseline (its left border).
     const track = el.shadowRoot!.querySelector<HTMLElement>(".figure .track")!;
@@ -71,7 +91,7 @@ describe("<ml-employer-chart>", () => {
     expect(root.querySelector(".figure .row")!.classList.contains("at-least")).toBe(true);
     expect(clean(values[2]!.textContent)).toBe("$135,980 †");
     expect(values[2]!.querySelector(".mark")?.getAttribute("title")).toBe("Use with caution: relative standard error 34.5%");
-    const cells = [...root.querySelectorAll("tbody td:last-child")].map((td) => clean(td.textContent));
+    const cells = [...(await openTable(el)).querySelectorAll("tbody td:last-child")].map((td) => clean(td.textContent));
     expect(cells.slice(0, 3)).toEqual(["≥ $239,200", "$140,910", "$135,980 †"]);
     const notes = clean(root.querySelector(".notes")?.textContent);
     expect(notes).toContain("≥ top-coded");
@@ -98,7 +118,7 @@ describe("<ml-employer-chart>", () => {
 
   it("formats numbers for the lang attribute", async () => {
     const el = mount({ chart: "occupations-by-employment", api, lang: "de-DE" });
-    await until(() => el.shadowRoot?.querySelector("tbody tr"));
+    await openTable(el);
     expect(el.shadowRoot!.textContent).toContain("233.440");
   });
 
@@ -107,7 +127,7 @@ describe("<ml-employer-chart>", () => {
     const onError = (e: ErrorEvent) => errors.push(e.error);
     addEventListener("error", onError);
     const el = mount({ chart: "occupations-by-employment", api, lang: "not a locale!" });
-    await until(() => el.shadowRoot?.querySelector("tbody tr"));
+    await openTable(el);
     expect(el.shadowRoot!.textContent).toContain("233,440");
     removeEventListener("error", onError);
     expect(errors).toEqual([]);
@@ -116,6 +136,7 @@ describe("<ml-employer-chart>", () => {
   it("emphasises the highlighted entity in the chart and the table", async () => {
     const el = mount({ chart: "occupations-by-median-wage", api, highlight: "data-scientists" });
     const row = await until(() => el.shadowRoot?.querySelector(".figure .row.highlight"));
+    await openTable(el);
     const rows = [...el.shadowRoot!.querySelectorAll(".figure .row")];
     const names = [...el.shadowRoot!.querySelectorAll("tbody th")].map((th) => th.textContent);
     expect(rows.indexOf(row)).toBe(names.indexOf("Data scientists"));
@@ -129,6 +150,7 @@ describe("<ml-employer-chart>", () => {
   it("limits the rows shown, in the chart and in the table", async () => {
     const el = mount({ chart: "metros-by-data-scientist-employment", api, limit: "5" });
     await until(() => el.shadowRoot?.querySelector(".figure .bar"));
+    await openTable(el);
     expect(el.shadowRoot!.querySelectorAll("tbody tr")).toHaveLength(5);
     expect(bars(el)).toHaveLength(5);
   });
