@@ -2,6 +2,7 @@
 import { Hono, type Context } from "hono";
 import { compareRecords, comparisonGaps, CompareRecord, entityKinds, type EntityKind, type FragmentKind, Source } from "../core/index";
 import { ApiError, onError, problemResponse, RETRY_FROM_BUNDLE } from "./errors";
+import { embedsRoute } from "./embeds";
 import { embedRoutes, fragmentEntry, type ResolveFragment } from "./html";
 import { openapi } from "./openapi";
 import type { Cached } from "./cache";
@@ -197,6 +198,7 @@ export function createApp(loadBundle: () => Promise<Bundle>) {
   const fragment = async (c: Context<Env>, s: Snapshot, kind: FragmentKind, id: string) =>
     remember(c.req.raw, s, await fragmentEntry(c, store, s, await resolve(c, s, kind, id, new URL(c.req.url).searchParams)));
   embedRoutes(app, store, snap, resolve, remember);
+  embedsRoute(app, store, snap, remember);
 
   async function joinRecords(c: Context<Env>, s: Snapshot, entry: CompareKind["entry"], a: string, b: string) {
     return store.compose(s, `${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {

@@ -169,6 +169,39 @@ describe("<ml-employer-chart>", () => {
     expect(el.getBoundingClientRect().width).toBe(320);
   });
 
+  it("asks once, at /api/v1/embeds, for the charts of elements that connect in the same task; one alone asks its own URL", async () => {
+    const fetchReal = window.fetch.bind(window);
+    const urls: string[] = [];
+    vi.spyOn(window, "fetch").mockImplementation((input, init) => (urls.push(String(input)), fetchReal(input, init)));
+    const ids = ["occupations-by-median-wage", "no-such-chart", "metros-by-data-scientist-employment"];
+    const els = ids.map((chart) => mount({ chart, api }));
+    await until(() => els.every((el) => el.shadowRoot?.querySelector("footer, [role=alert]")));
+    expect(urls).toEqual([`${api}/api/v1/embeds?charts=metros-by-data-scientist-employment,no-such-chart,occupations-by-median-wage`]);
+    expect(els[0]!.shadowRoot!.querySelector("h2")?.textContent).toBe("ML-relevant occupations by median annual wage");
+    expect(els[1]!.shadowRoot!.querySelector("[role=alert]")?.textContent).toBe('No chart called "no-such-chart" exists.');
+    expect(els[2]!.shadowRoot!.querySelectorAll(".figure .bar")).toHaveLength(20);
+    urls.length = 0;
+    document.body.replaceChildren();
+    const late = mount({ chart: "roles-by-median-wage", api });
+    await until(() => late.shadowRoot?.querySelector(".figure .bar"));
+    expect(urls).toEqual([`${api}/api/v1/charts/roles-by-median-wage?format=embed`]);
+  });
+
+  it("falls back to one request per chart when the API has no batch route", async () => {
+    const fetchReal = window.fetch.bind(window);
+    const urls: string[] = [];
+    vi.spyOn(window, "fetch").mockImplementation((input, init) => {
+      urls.push(String(input));
+      return String(input).includes("/api/v1/embeds") ? Promise.resolve(new Response("{}", { status: 404 })) : fetchReal(input, init);
+    });
+    const els = ["occupations-by-median-wage", "roles-by-median-wage"].map((chart) => mount({ chart, api }));
+    await until(() => els.every((el) => el.shadowRoot?.querySelector(".figure .bar")));
+    expect(urls.filter((u) => u.includes("format=embed")).sort()).toEqual([
+      `${api}/api/v1/charts/occupations-by-median-wage?format=embed`,
+      `${api}/api/v1/charts/roles-by-median-wage?format=embed`,
+    ]);
+  });
+
   it("shows an accessible message for an unknown chart, inside the element", async () => {
     const el = mount({ chart: "no-such-chart", api });
     const alert = await until(() => el.shadowRoot?.querySelector('[role="alert"]'));

@@ -1,0 +1,98 @@
+// Chart payloads asked for in the same task (a page's elements connect together) are fetched in one request to
+// /api/v1/embeds; a chart asked for alone, or an API without that route, is fetched from its own URL.
+import type { ChartEmbed } from "../core/embed";
+import { widgetMessages } from "../core/messages";
+import { checkChartEmbed } from "./chart-guard";
+import { fetchJson, WidgetError } from "./fetch-json";
+
+interface Waiting {
+  id: string;
+  signal: AbortSignal;
+  resolve: (data: ChartEmbed) => void;
+  reject: (err: unknown) => void;
+}
+
+const waiting = new Map<string, Waiting[]>();
+let scheduled = false;
+const enc = encodeURIComponent;
+
+/** The chart's payload, checked; every failure is a WidgetError (or the abort of `signal`). */
+export function loadChartEmbed(base: string, id: string, signal: AbortSignal): Promise<ChartEmbed> {
+  return new Promise((resolve, reject) => {
+    let list = waiting.get(base);
+    if (!list) waiting.set(base, (list = []));
+    list.push({ id, signal, resolve, reject });
+    // A task later, every element that connected with this one has asked too.
+    if (!scheduled) {
+      scheduled = true;
+      setTimeout(flush, 0);
+    }
+  });
+}
+
+function flush(): void {
+  scheduled = false;
+  const batches = [...waiting];
+  waiting.clear();
+  for (const [base, list] of batches) void load(base, list);
+}
+
+/** Aborted when every element waiting on the request has given up. */
+function together(list: Waiting[]): AbortSignal {
+  const all = new AbortController();
+  const check = () => list.every((w) => w.signal.aborted) && all.abort();
+  for (const w of list) w.signal.addEventListener("abort", check, { once: true });
+  check();
+  return all.signal;
+}
+
+const checked = (json: unknown) => {
+  const data = checkChartEmbed(json);
+  if (data === null) throw new WidgetError("bad-response", widgetMessages["bad-response"]);
+  return data;
+};
+
+async function load(base: string, list: Waiting[]): Promise<void> {
+  const ids = [...new Set(list.map((w) => w.id))].sort();
+  const settle = (id: string, ok: (() => ChartEmbed) | null, err?: unknown) => {
+    for (const w of list) {
+      if (w.id !== id) continue;
+      if (w.signal.aborted) w.reject(w.signal.reason);
+      else if (ok === null) w.reject(err);
+      else {
+        try {
+          w.resolve(ok());
+        } catch (e) {
+          w.reject(e);
+        }
+      }
+    }
+  };
+  const single = async (id: string) => {
+    const mine = list.filter((w) => w.id === id);
+    try {
+      const json = await fetchJson(`${base}/api/v1/charts/${enc(id)}?format=embed`, together(mine), id);
+      settle(id, () => checked(json));
+    } catch (err) {
+      settle(id, null, err);
+    }
+  };
+  if (ids.length === 1) return single(ids[0]!);
+  let body: unknown;
+  try {
+    body = await fetchJson(`${base}/api/v1/embeds?charts=${ids.map(enc).join(",")}`, together(list), ids.join(", "));
+  } catch (err) {
+    // An API without the batch route (an older deployment behind `api`): one request per chart, as before.
+    if (err instanceof WidgetError && err.code === "not-found") return void (await Promise.all(ids.map(single)));
+    for (const id of ids) settle(id, null, err);
+    return;
+  }
+  const entries = new Map<string, { status?: unknown; embed?: unknown }>();
+  const charts = (body as { charts?: unknown } | null)?.charts;
+  if (Array.isArray(charts)) for (const c of charts) if (c && typeof c === "object" && typeof c.id === "string") entries.set(c.id, c);
+  for (const id of ids) {
+    const entry = entries.get(id);
+    if (entry?.status === 404) settle(id, null, new WidgetError("not-found", widgetMessages["not-found"](id)));
+    else settle(id, () => checked(entry?.status === 200 ? entry.embed : null));
+  }
+}
