@@ -1,4 +1,4 @@
-// Chart payloads asked for in the same task (a page's elements connect together) are fetched in one request to
+// Chart payloads asked for together (a page's elements come near together) are fetched in one request to
 // /api/v1/embeds; a chart asked for alone, or an API without that route, is fetched from its own URL.
 import type { ChartEmbed } from "../core/embed";
 import { widgetMessages } from "../core/messages";
@@ -22,10 +22,12 @@ export function loadChartEmbed(base: string, id: string, signal: AbortSignal): P
     let list = waiting.get(base);
     if (!list) waiting.set(base, (list = []));
     list.push({ id, signal, resolve, reject });
-    // A task later, every element that connected with this one has asked too.
+    // Elements that come near together (one viewport check or one observer callback) ask from update microtasks
+    // queued together, so a microtask queued by the first runs after all the others have asked. A timer would wait
+    // for whatever tasks are already queued, a frame among them.
     if (!scheduled) {
       scheduled = true;
-      setTimeout(flush, 0);
+      queueMicrotask(flush);
     }
   });
 }
