@@ -15,6 +15,8 @@ interface Waiting {
 const waiting = new Map<string, Waiting[]>();
 let scheduled = false;
 const enc = encodeURIComponent;
+/** The API's limit of charts per /api/v1/embeds request. */
+const MAX_PER_REQUEST = 50;
 
 /** The chart's payload, checked; every failure is a WidgetError (or the abort of `signal`). */
 export function loadChartEmbed(base: string, id: string, signal: AbortSignal): Promise<ChartEmbed> {
@@ -56,37 +58,49 @@ const checked = (json: unknown) => {
 
 async function load(base: string, list: Waiting[]): Promise<void> {
   const ids = [...new Set(list.map((w) => w.id))].sort();
-  const settle = (id: string, ok: (() => ChartEmbed) | null, err?: unknown) => {
-    for (const w of list) {
-      if (w.id !== id) continue;
-      if (w.signal.aborted) w.reject(w.signal.reason);
-      else if (ok === null) w.reject(err);
-      else {
-        try {
-          w.resolve(ok());
-        } catch (e) {
-          w.reject(e);
-        }
+  if (ids.length === 1) return single(base, list, ids[0]!);
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < ids.length; i += MAX_PER_REQUEST) {
+    const some = ids.slice(i, i + MAX_PER_REQUEST);
+    requests.push(batch(base, list.filter((w) => some.includes(w.id)), some));
+  }
+  await Promise.all(requests);
+}
+
+/** Hands each element waiting for `id` its payload (checked) or the error. */
+function settle(list: Waiting[], id: string, json: unknown, err?: unknown): void {
+  let data: ChartEmbed | undefined;
+  for (const w of list) {
+    if (w.id !== id) continue;
+    if (w.signal.aborted) w.reject(w.signal.reason);
+    else if (err !== undefined) w.reject(err);
+    else {
+      try {
+        w.resolve((data ??= checked(json)));
+      } catch (e) {
+        w.reject(e);
       }
     }
-  };
-  const single = async (id: string) => {
-    const mine = list.filter((w) => w.id === id);
-    try {
-      const json = await fetchJson(`${base}/api/v1/charts/${enc(id)}?format=embed`, together(mine), id);
-      settle(id, () => checked(json));
-    } catch (err) {
-      settle(id, null, err);
-    }
-  };
-  if (ids.length === 1) return single(ids[0]!);
+  }
+}
+
+async function single(base: string, list: Waiting[], id: string): Promise<void> {
+  const mine = list.filter((w) => w.id === id);
+  try {
+    settle(mine, id, await fetchJson(`${base}/api/v1/charts/${enc(id)}?format=embed`, together(mine), id));
+  } catch (err) {
+    settle(mine, id, null, err);
+  }
+}
+
+async function batch(base: string, list: Waiting[], ids: string[]): Promise<void> {
   let body: unknown;
   try {
     body = await fetchJson(`${base}/api/v1/embeds?charts=${ids.map(enc).join(",")}`, together(list), ids.join(", "));
   } catch (err) {
     // An API without the batch route (an older deployment behind `api`): one request per chart, as before.
-    if (err instanceof WidgetError && err.code === "not-found") return void (await Promise.all(ids.map(single)));
-    for (const id of ids) settle(id, null, err);
+    if (err instanceof WidgetError && err.code === "not-found") return void (await Promise.all(ids.map((id) => single(base, list, id))));
+    for (const id of ids) settle(list, id, null, err);
     return;
   }
   const entries = new Map<string, { status?: unknown; embed?: unknown }>();
@@ -94,7 +108,7 @@ async function load(base: string, list: Waiting[]): Promise<void> {
   if (Array.isArray(charts)) for (const c of charts) if (c && typeof c === "object" && typeof c.id === "string") entries.set(c.id, c);
   for (const id of ids) {
     const entry = entries.get(id);
-    if (entry?.status === 404) settle(id, null, new WidgetError("not-found", widgetMessages["not-found"](id)));
-    else settle(id, () => checked(entry?.status === 200 ? entry.embed : null));
+    if (entry?.status === 404) settle(list, id, null, new WidgetError("not-found", widgetMessages["not-found"](id)));
+    else settle(list, id, entry?.status === 200 ? entry.embed : null);
   }
 }

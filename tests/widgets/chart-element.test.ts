@@ -187,6 +187,24 @@ describe("<ml-employer-chart>", () => {
     expect(urls).toEqual([`${api}/api/v1/charts/roles-by-median-wage?format=embed`]);
   });
 
+  it("splits a batch of more than 50 charts into requests of at most 50 (the API's limit)", async () => {
+    const urls: string[] = [];
+    vi.spyOn(window, "fetch").mockImplementation((input) => {
+      urls.push(String(input));
+      const ids = new URL(String(input)).searchParams.get("charts")!.split(",");
+      const body = { snapshot: { id: "x", builtAt: "2026-01-01" }, charts: ids.map((id) => ({ id, status: 404, problem: { code: "unknown-chart" } })) };
+      return Promise.resolve(new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json" } }));
+    });
+    const els = Array.from({ length: 60 }, (_, i) => {
+      const el = mount({ chart: `c${String(i).padStart(2, "0")}`, api });
+      el.style.cssText = "display:inline-block;width:4px;height:4px;overflow:hidden";
+      return el;
+    });
+    await until(() => els.every((el) => el.shadowRoot?.querySelector("[role=alert]")));
+    expect(urls.map((u) => new URL(u).searchParams.get("charts")!.split(",").length)).toEqual([50, 10]);
+    expect(els[59]!.shadowRoot!.querySelector("[role=alert]")!.textContent).toBe('No chart called "c59" exists.');
+  });
+
   it("falls back to one request per chart when the API has no batch route", async () => {
     const fetchReal = window.fetch.bind(window);
     const urls: string[] = [];
