@@ -1,6 +1,6 @@
 // What every <ml-employer-*> element shares: api/theme/lang attributes, lazy start, the themed frame,
 // loading and error states, and the honest footer (sources, trust, snapshot, downloads).
-import { html, LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from "lit";
+import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from "lit";
 import type { EmbedSource } from "../core/embed";
 import { widgetMessages } from "../core/messages";
 import { apiBase } from "./api-base";
@@ -10,6 +10,10 @@ import { baseStyles } from "./styles";
 import { ThemeController, type Scheme } from "./theme";
 
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** How long an element may wait for its data before it says it is loading: a quicker answer shows no flash of a
+ *  loading message (and no frame drawn only to be replaced). */
+const LOADING_MESSAGE_AFTER_MS = 250;
 
 /**
  * Base of the four elements. Its custom properties theme every element (set them on the element or an ancestor).
@@ -37,6 +41,7 @@ export abstract class AtlasElement extends LitElement {
     lang: { type: String },
     near: { state: true },
     scheme: { state: true },
+    slow: { state: true },
   };
 
   /** API origin; defaults to the origin that served widgets.js. */
@@ -45,8 +50,29 @@ export abstract class AtlasElement extends LitElement {
   theme: string | null = null;
   near = false;
   scheme: Scheme = "light";
+  /** Still loading after LOADING_MESSAGE_AFTER_MS. */
+  slow = false;
   protected theming = new ThemeController(this);
   protected viewport = new NearViewportController(this);
+  #loadingShown = false;
+  #slowTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#slowTimer = setTimeout(() => {
+      if (this.#loadingShown) this.slow = true;
+    }, LOADING_MESSAGE_AFTER_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#slowTimer);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.#loadingShown = false;
+    super.update(changed);
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("theme")) this.theming.update();
@@ -70,7 +96,8 @@ export abstract class AtlasElement extends LitElement {
   }
 
   protected loading() {
-    return this.frame(html`<p class="state" role="status">${widgetMessages.loading}</p>`);
+    this.#loadingShown = true;
+    return this.slow ? this.frame(html`<p class="state" role="status">${widgetMessages.loading}</p>`) : nothing;
   }
 
   protected failed(err: unknown) {

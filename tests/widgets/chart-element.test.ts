@@ -220,6 +220,20 @@ describe("<ml-employer-chart>", () => {
     ]);
   });
 
+  it("says it is loading while the payload has not come, then draws the chart", async () => {
+    const fetchReal = window.fetch.bind(window);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    vi.spyOn(window, "fetch").mockImplementation(async (input, init) => (await held, fetchReal(input, init)));
+    const el = mount({ chart: "roles-by-median-wage", api });
+    const status = await until(() => el.shadowRoot?.querySelector('[role="status"]'));
+    expect(status.textContent).toBe("Loading chart…");
+    expect(el.shadowRoot!.querySelector(".figure")).toBeNull();
+    release();
+    await until(() => el.shadowRoot?.querySelector(".figure .bar"));
+    expect(el.shadowRoot!.querySelector('[role="status"]')).toBeNull();
+  });
+
   it("shows an accessible message for an unknown chart, inside the element", async () => {
     const el = mount({ chart: "no-such-chart", api });
     const alert = await until(() => el.shadowRoot?.querySelector('[role="alert"]'));
