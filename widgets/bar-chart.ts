@@ -15,19 +15,23 @@ export interface BarChartOptions {
   highlight: string | null;
 }
 
-/** Bars from zero: each row's start and length as fractions of the value range (which always includes 0). */
+/** Bars from zero: where zero lies, and each row's start and length, as fractions of the value range (which
+ *  always includes 0, so a negative value's bar runs left of the zero line). */
 function geometry(rows: readonly Row[]) {
   const lo = Math.min(0, ...rows.map((r) => r.value));
   const hi = Math.max(0, ...rows.map((r) => r.value));
   const span = hi - lo || 1;
-  return (v: number) => ({ "--start": String((Math.min(v, 0) - lo) / span), "--size": String(Math.abs(v) / span) });
+  return {
+    zero: { "--zero": String(-lo / span) },
+    at: (v: number) => ({ "--start": String((Math.min(v, 0) - lo) / span), "--size": String(Math.abs(v) / span) }),
+  };
 }
 
 export function barChart(rows: readonly Row[], o: BarChartOptions) {
-  const at = geometry(rows);
+  const { zero, at } = geometry(rows);
   const highlighted = rows.some((r) => r.id === o.highlight);
   return html`<p class="axis">${o.valueLabel}</p>
-    <div class="bars ${highlighted ? "has-highlight" : ""}">
+    <div class="bars ${highlighted ? "has-highlight" : ""}" ${cssVars(zero)}>
       ${rows.map(
         (r) => html`<div class="row ${r.id === o.highlight ? "highlight" : ""} ${r.bound === "at-least" ? "at-least" : ""}">
           <span class="label">${r.name}</span>
@@ -64,15 +68,26 @@ export const barChartStyles = css`
   .label {
     min-inline-size: 0;
   }
+  /* The zero line, a 1 px rule at --zero across the track. */
   .track {
     position: relative;
     block-size: 1.1em;
-    border-inline-start: 1px solid var(--atlas-grid, light-dark(#8a939d, #5d6873));
+    background: linear-gradient(
+        to right,
+        transparent calc(var(--zero) * 100% - 0.5px),
+        var(--atlas-grid, light-dark(#8a939d, #5d6873)) 0 calc(var(--zero) * 100% + 0.5px),
+        transparent 0
+      )
+      no-repeat;
+  }
+  /* Right-to-left pages: the track is mirrored, bars and zero line alike. */
+  .track:dir(rtl) {
+    scale: -1 1;
   }
   .bar {
     position: absolute;
     inset-block: 0;
-    inset-inline-start: calc(var(--start) * 100%);
+    left: calc(var(--start) * 100%);
     inline-size: max(1px, calc(var(--size) * 100%));
     background: var(--atlas-bar, light-dark(#3b6ea5, #6fa8dc));
   }

@@ -62,13 +62,32 @@ describe("<ml-employer-chart>", () => {
     await until(() => el.shadowRoot?.querySelector(".figure .bar"));
     const values = [...(await openTable(el)).querySelectorAll("tbody td:last-child")].map((td) => Number(td.textContent!.replace(/[^\d.]/g, "")));
     const widths = bars(el).map((b) => b.getBoundingClientRect().width);
-    // The bars' box: the track inside its baseline (its left border).
-    const track = el.shadowRoot!.querySelector<HTMLElement>(".figure .track")!;
-    const zero = track.getBoundingClientRect().left + track.clientLeft;
+    const track = el.shadowRoot!.querySelector<HTMLElement>(".figure .track")!.getBoundingClientRect();
     expect(widths).toHaveLength(values.length);
     const max = Math.max(...values);
-    widths.forEach((w, i) => expect(Math.abs(w - (values[i]! / max) * track.clientWidth), `row ${i}`).toBeLessThan(1.5));
-    for (const b of bars(el)) expect(Math.abs(b.getBoundingClientRect().left - zero)).toBeLessThan(0.5);
+    widths.forEach((w, i) => expect(Math.abs(w - (values[i]! / max) * track.width), `row ${i}`).toBeLessThan(1.5));
+    for (const b of bars(el)) expect(Math.abs(b.getBoundingClientRect().left - track.left)).toBeLessThan(0.5);
+  });
+
+  it("draws a negative value's bar left of the zero line, a positive one right of it", async () => {
+    const url = `${api}/api/v1/charts/roles-by-median-wage?format=embed`;
+    const real = (await (await fetch(url)).json()) as ChartEmbed;
+    const values = [300, -100, 200, 50];
+    const changed: ChartEmbed = { ...real, rows: real.rows.map((r, i) => ({ ...r, value: values[i]! })) };
+    const fetchReal = window.fetch.bind(window);
+    vi.spyOn(window, "fetch").mockImplementation((input, init) =>
+      String(input) === url ? Promise.resolve(new Response(JSON.stringify(changed), { headers: { "Content-Type": "application/json" } })) : fetchReal(input, init),
+    );
+    const el = mount({ chart: "roles-by-median-wage", api });
+    await until(() => el.shadowRoot?.querySelector(".figure .bar"));
+    const track = el.shadowRoot!.querySelector(".figure .track")!.getBoundingClientRect();
+    const zero = track.left + (100 / 400) * track.width;
+    const boxes = bars(el).map((b) => b.getBoundingClientRect());
+    expect(Math.abs(boxes[0]!.left - zero)).toBeLessThan(0.5);
+    expect(Math.abs(boxes[0]!.width - (300 / 400) * track.width)).toBeLessThan(1.5);
+    expect(Math.abs(boxes[1]!.right - zero)).toBeLessThan(0.5);
+    expect(Math.abs(boxes[1]!.left - track.left)).toBeLessThan(0.5);
+    expect(el.shadowRoot!.querySelectorAll(".figure .value")[1]!.textContent).toBe("-$100");
   });
 
   it("writes a top-coded row as ≥, marks an estimate to use with caution, and lists the entities left out, from the payload's fields", async () => {
