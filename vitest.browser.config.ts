@@ -1,9 +1,10 @@
-// Widget tests in headless Debian Chromium against the real local API (started by the global setup).
+// Widget tests in headless Debian Chromium against the real local API (started by the global setup), launched with
+// the same options as the e2e tests, the screenshots and the bench (tests/helpers/chromium.ts).
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-import { chromiumArgs, chromiumPath } from "./tests/helpers/chromium.ts";
+import { chromiumLaunchOptions } from "./tests/helpers/chromium.ts";
 
-export default defineConfig({
+export default defineConfig(async () => ({
   test: {
     name: "browser",
     include: ["tests/widgets/**/*.test.ts"],
@@ -13,8 +14,8 @@ export default defineConfig({
       enabled: true,
       headless: true,
       screenshotFailures: false,
-      instances: [{ browser: "chromium" }],
-      provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+      instances: [{ browser: "chromium" as const }],
+      provider: playwright({ launchOptions: await chromiumLaunchOptions() }),
     },
   },
-});
+}));

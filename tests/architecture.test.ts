@@ -60,6 +60,6 @@ describe("dependency direction", () => {
 
   it("finds the imports it checks (the rule cannot pass vacuously)", () => {
     expect(imports("worker/app.ts")).toContain("../core/index");
-    expect(imports("widgets/atlas-element.ts")).toContain("../core/format");
+    expect(imports("widgets/figures.ts")).toContain("../core/format");
   });
 });

@@ -1,17 +1,21 @@
 // What every <ml-employer-*> element shares: api/theme/lang attributes, lazy start, the themed frame,
 // loading and error states, and the honest footer (sources, trust, snapshot, downloads).
-import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
+import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from "lit";
 import type { EmbedGap, EmbedSource } from "../core/embed";
-import { formatFigure } from "../core/format";
 import { widgetMessages } from "../core/messages";
-import { CAUTION_MARK, cautionTitle, gapsHeading, markNotes, type MarkedFigure } from "../core/notes";
+import { gapsHeading, markNotes, type MarkedFigure } from "../core/notes";
 import { apiBase } from "./api-base";
+import { figureText } from "./figures";
 import { WidgetError } from "./fetch-json";
 import { NearViewportController } from "./near-viewport";
 import { baseStyles } from "./styles";
 import { ThemeController, type Scheme } from "./theme";
 
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** How long an element may wait for its data before it says it is loading: a quicker answer shows no flash of a
+ *  loading message (and no frame drawn only to be replaced). */
+const LOADING_MESSAGE_AFTER_MS = 250;
 
 /**
  * Base of the four elements. Its custom properties theme every element (set them on the element or an ancestor).
@@ -32,13 +36,14 @@ export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * @cssprop --atlas-padding - padding inside the frame
  */
 export abstract class AtlasElement extends LitElement {
-  static override styles = baseStyles;
+  static override styles: CSSResultGroup = baseStyles;
   static override properties = {
     api: { type: String },
     theme: { type: String, reflect: true },
     lang: { type: String },
     near: { state: true },
     scheme: { state: true },
+    slow: { state: true },
   };
 
   /** API origin; defaults to the origin that served widgets.js. */
@@ -47,8 +52,29 @@ export abstract class AtlasElement extends LitElement {
   theme: string | null = null;
   near = false;
   scheme: Scheme = "light";
+  /** Still loading after LOADING_MESSAGE_AFTER_MS. */
+  slow = false;
   protected theming = new ThemeController(this);
   protected viewport = new NearViewportController(this);
+  #loadingShown = false;
+  #slowTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#slowTimer = setTimeout(() => {
+      if (this.#loadingShown) this.slow = true;
+    }, LOADING_MESSAGE_AFTER_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#slowTimer);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.#loadingShown = false;
+    super.update(changed);
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has("theme")) this.theming.update();
@@ -72,7 +98,8 @@ export abstract class AtlasElement extends LitElement {
   }
 
   protected loading() {
-    return this.frame(html`<p class="state" role="status">${widgetMessages.loading}</p>`);
+    this.#loadingShown = true;
+    return this.slow ? this.frame(html`<p class="state" role="status">${widgetMessages.loading}</p>`) : nothing;
   }
 
   protected failed(err: unknown) {
@@ -82,10 +109,7 @@ export abstract class AtlasElement extends LitElement {
 
   /** A figure as the table shows it: ≥ for a bound, the quoted hedge, and the caution mark named by its reason. */
   protected value(f: MarkedFigure) {
-    const text = formatFigure(f, this.lang || undefined);
-    if (!f.reliability) return text;
-    const why = cautionTitle(f.prse);
-    return html`${text} <span class="caution" role="img" aria-label=${why} title=${why}>${CAUTION_MARK}</span>`;
+    return figureText(f, f.unit, this.lang || undefined);
   }
 
   /** What the marks mean, what the atlas mapped or computed, and who is left out and why (as the no-JS fragments say). */

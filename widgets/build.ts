@@ -15,11 +15,11 @@ export async function buildWidgets() {
   mkdirSync(out, { recursive: true });
   for (const entry of readdirSync(out)) rmSync(join(out, entry), { recursive: true, force: true });
   const common = { outdir: out, bundle: true, format: "esm", minify: true, target: "es2022", metafile: true, legalComments: "none", logLevel: "warning" } as const;
-  // 1. The lazy chunks, each self-contained (no code shared with the loader), so widgets.js has no static
+  // 1. The lazy chunk, self-contained (no code shared with the loader), so widgets.js has no static
   //    import: a page fetches widgets.js and runs it, with no second round trip for a shared chunk.
   const lazy = await build({
     ...common,
-    entryPoints: { payloads: join(root, "widgets/lazy/payloads.ts"), "vega-runtime": join(root, "widgets/lazy/vega-runtime.ts") },
+    entryPoints: { payloads: join(root, "widgets/lazy/payloads.ts") },
     entryNames: "chunks/[name]-[hash]",
   });
   const chunkOf = new Map(

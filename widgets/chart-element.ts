@@ -1,23 +1,22 @@
-// <ml-employer-chart chart="{id}">: a sourced chart, painted from pre-rendered SVG, made live on first interaction.
+// <ml-employer-chart chart="{id}">: a sourced bar chart, drawn as HTML laid out for its container.
 import { html, type PropertyValues } from "lit";
 import { Task } from "@lit/task";
 import type { ChartEmbed } from "../core/embed";
 import { AtlasElement } from "./atlas-element";
-import { loadChartEmbed, loadRuntime } from "./chunks";
-import { fetchJson } from "./fetch-json";
-import { safeSvg } from "./sanitize-svg";
-import type { LiveView } from "./lazy/vega-runtime";
+import { barChart, barChartStyles } from "./bar-chart";
+import { loadChartEmbed } from "./chunks";
+import { baseStyles } from "./styles";
 
 /**
  * A chart from the ML Employer Atlas API with title, generated summary, data table, source line, trust label
- * and snapshot. First paint is a pre-rendered SVG; tooltips and live resizing arrive with the chart runtime
- * when the reader points at or focuses the chart (or at once when `limit` cuts the chart).
+ * and snapshot. The bars are HTML in the element's own font, laid out for the element's width: full names that
+ * wrap, the value beside each bar, names above their bars in narrow containers. No chart runtime is loaded.
  *
  * @attr chart - chart id, e.g. `occupations-by-median-wage` (see /api/v1/charts)
  * @attr limit - show only the first N rows
  * @attr highlight - id of an entity to emphasise, e.g. `data-scientists`
  * @attr theme - `light`, `dark` or `auto` (default: follows the host page)
- * @attr lang - locale for numbers in the table, e.g. `de-DE`
+ * @attr lang - locale for numbers, e.g. `de-DE`
  * @attr api - API origin; defaults to the origin that served widgets.js
  * @fires ml-employer-rendered - when the chart is painted
  * @csspart frame - the outer box
@@ -29,6 +28,7 @@ import type { LiveView } from "./lazy/vega-runtime";
  * @cssprop --atlas-text --atlas-background --atlas-muted --atlas-border --atlas-link --atlas-bar --atlas-highlight --atlas-grid --atlas-font-family --atlas-font-size --atlas-radius --atlas-padding
  */
 export class MlEmployerChart extends AtlasElement {
+  static override styles = [baseStyles, barChartStyles];
   static override properties = {
     ...AtlasElement.properties,
     chart: { type: String, reflect: true },
@@ -39,10 +39,9 @@ export class MlEmployerChart extends AtlasElement {
   chart = "";
   limit: string | null = null;
   highlight: string | null = null;
-  #resize: ResizeObserver | undefined;
-  #live: LiveView | undefined;
   #painted: string | undefined;
-  #liveFailed = false;
+  /** The data table's rows are built when its disclosure first opens: until then nobody can see them. */
+  #tableOpened = false;
 
   #task = new Task(this, {
     args: () => [this.chart, this.api, this.near] as const,
@@ -60,9 +59,6 @@ export class MlEmployerChart extends AtlasElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resize?.disconnect();
-    this.#live?.finalize();
-    this.#live = undefined;
     this.#painted = undefined;
   }
 
@@ -78,28 +74,23 @@ export class MlEmployerChart extends AtlasElement {
   #renderChart(data: ChartEmbed) {
     const { chart } = data;
     const rows = data.rows.slice(0, this.#limit());
+    const lang = this.lang || undefined;
     const figs = rows.map((r) => ({ ...r, unit: chart.unit }));
     return this.frame(html`
       <header part="header">
         <h2>${chart.title}</h2>
         <p class="summary">${chart.summary}</p>
       </header>
-      <div
-        class="figure"
-        part="figure"
-        role="img"
-        tabindex="0"
-        aria-label=${`${chart.title}. ${chart.summary}`}
-        @pointerenter=${this.#goLive}
-        @focus=${this.#goLive}
-      ></div>
-      <details part="table">
+      <div class="figure" part="figure" role="img" aria-label=${`${chart.title}. ${chart.summary}`}>
+        ${barChart(rows, { unit: chart.unit, valueLabel: chart.valueLabel, lang, highlight: this.highlight })}
+      </div>
+      <details part="table" @toggle=${this.#onToggle}>
         <summary>Data table</summary>
         <table>
           <caption>${chart.title}</caption>
           <thead><tr><th scope="col" class="num">Rank</th><th scope="col">Name</th><th scope="col" class="num">${chart.valueLabel}</th></tr></thead>
           <tbody>
-            ${figs.map(
+            ${!this.#tableOpened ? "" : figs.map(
               (r) => html`<tr class=${r.id === this.highlight ? "highlight" : ""}>
                 <td class="num">${r.rank}</td><th scope="row">${r.name}</th><td class="num">${this.value(r)}</td>
               </tr>`,
@@ -112,67 +103,22 @@ export class MlEmployerChart extends AtlasElement {
     `);
   }
 
+  #onToggle = (e: Event) => {
+    if (this.#tableOpened || !(e.target as HTMLDetailsElement).open) return;
+    this.#tableOpened = true;
+    this.requestUpdate();
+  };
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const data = this.#task.value;
-    const figure = this.renderRoot.querySelector<HTMLElement>(".figure");
-    if (!data || !figure) return;
+    if (!data) return;
     const key = `${data.snapshot.id}/${data.chart.id}/${this.limit}`;
     if (this.#painted !== key) {
       this.#painted = key;
-      this.#live?.finalize();
-      this.#live = undefined;
-      delete figure.dataset.live;
-      const svg = safeSvg(data.svg);
-      figure.replaceChildren(...(svg ? [svg] : []));
-      if (this.#limit() !== undefined && this.#limit()! < data.rows.length) void this.#goLive();
       this.dispatchEvent(new Event("ml-employer-rendered", { bubbles: true, composed: true }));
     }
-    if (changed.has("highlight") || changed.has("limit") || !figure.dataset.hl) this.#markHighlight(figure, data);
   }
-
-  /** Bars are drawn in data order, so the n-th bar is the n-th row. */
-  #markHighlight(figure: HTMLElement, data: ChartEmbed) {
-    const marks = figure.querySelector("svg .role-mark");
-    if (!marks) return;
-    const index = data.rows.findIndex((r) => r.id === this.highlight);
-    marks.classList.toggle("has-highlight", index >= 0);
-    marks.querySelectorAll("path").forEach((p, i) => p.classList.toggle("atlas-highlight", i === index));
-    figure.dataset.hl = "1";
-  }
-
-  /** Swaps the static SVG for a live Vega view (tooltips, resize) the first time it is needed. */
-  #goLive = async () => {
-    const data = this.#task.value;
-    const figure = this.renderRoot.querySelector<HTMLElement>(".figure");
-    if (this.#live || this.#liveFailed || !data || !figure || figure.dataset.live) return;
-    figure.dataset.live = "pending";
-    try {
-      // The compiled spec is fetched while the runtime chunk loads.
-      const [rt, spec] = await Promise.all([loadRuntime(), fetchJson(this.base() + data.links.vega, AbortSignal.timeout(15_000), data.chart.id)]);
-      const holder = document.createElement("div");
-      let width = figure.clientWidth;
-      const view = await rt.mountLive(holder, spec, { width, limit: this.#limit() });
-      figure.replaceChildren(holder);
-      figure.dataset.live = "1";
-      this.#live = view;
-      this.#markHighlight(figure, data);
-      this.#resize?.disconnect();
-      this.#resize = new ResizeObserver(() => {
-        const w = figure.clientWidth;
-        if (w > 0 && w !== width && this.#live === view) {
-          width = w;
-          view.width(w);
-          void view.runAsync().then(() => this.#markHighlight(figure, data));
-        }
-      });
-      this.#resize.observe(figure);
-    } catch {
-      // The static chart stays; only tooltips and live resizing are missing.
-      this.#liveFailed = true;
-      delete figure.dataset.live;
-    }
-  };
 }
 
 declare global {

@@ -1,16 +1,12 @@
-// The lazily loaded chunks, each fetched once per page however many elements there are, and the payload
+// The lazily loaded parser chunk, fetched once per page however many elements there are, and the payload
 // loader: the API request starts at the same time as the parser chunk's import, not after it.
 import { widgetMessages } from "../core/messages";
-import { checkChartEmbed } from "./chart-guard";
 import { fetchJson, WidgetError } from "./fetch-json";
 
 type Payloads = typeof import("./lazy/payloads");
-type Runtime = typeof import("./lazy/vega-runtime");
 let payloads: Promise<Payloads> | undefined;
-let runtime: Promise<Runtime> | undefined;
 
 export const loadPayloads = () => (payloads ??= import("./lazy/payloads"));
-export const loadRuntime = () => (runtime ??= import("./lazy/vega-runtime"));
 
 const enc = encodeURIComponent;
 
@@ -22,12 +18,8 @@ async function load<T>(url: string, what: string, signal: AbortSignal, parser: (
   return data;
 }
 
-/** Charts are checked without the parser chunk, so their first paint waits only for their own payload. */
-export async function loadChartEmbed(base: string, id: string, signal: AbortSignal) {
-  const data = checkChartEmbed(await fetchJson(`${base}/api/v1/charts/${enc(id)}?format=embed`, signal, id));
-  if (data === null) throw new WidgetError("bad-response", widgetMessages["bad-response"]);
-  return data;
-}
+/** Charts are checked without the parser chunk (see chart-batch.ts), so their first paint waits only for their own payload. */
+export { loadChartEmbed } from "./chart-batch";
 
 export const loadRanking = (base: string, id: string, signal: AbortSignal) =>
   load(`${base}/api/v1/rankings/${enc(id)}`, id, signal, (p) => p.parseRanking);

@@ -1,5 +1,5 @@
 // <ml-employer-compare kind="{kind}" a="{id}" b="{id}">: a side-by-side card of two entities' figures.
-import { html } from "lit";
+import { css, html } from "lit";
 import { Task } from "@lit/task";
 import type { ComparisonPayload } from "../core/embed";
 import { comparedFigures, differenceLabel } from "../core/fragments";
@@ -8,9 +8,54 @@ import { metricLabel } from "../core/metrics";
 import { formatValue } from "../core/format";
 import { AtlasElement } from "./atlas-element";
 import { loadComparison } from "./chunks";
+import { baseStyles } from "./styles";
+
+/** Narrow containers: each figure's row becomes a block, its name on top, then one line per value, each labelled. */
+const compareStyles = css`
+  @container (max-width: 479.98px) {
+    .compare thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .compare tr {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      padding-block: 4px;
+      border-bottom: 1px solid var(--atlas-border, light-dark(#e3e6ea, #2c333b));
+    }
+    .compare tbody th,
+    .compare td {
+      display: flex;
+      justify-content: space-between;
+      gap: 12px;
+      border: 0;
+      padding-block: 1px;
+    }
+    .compare tbody th {
+      font-weight: 600;
+    }
+    .compare td {
+      white-space: normal;
+    }
+    .compare .v {
+      white-space: nowrap;
+    }
+    /* The entity's name beside its value; alt text "" keeps screen readers to the column header they already read. */
+    .compare td::before {
+      content: attr(data-label) / "";
+      text-align: start;
+      color: var(--atlas-muted, light-dark(#4f5a66, #aab4be));
+    }
+  }
+`;
 
 /**
- * Two entities of one kind side by side: each shared figure for both, and how far apart they are.
+ * Two entities of one kind side by side: each shared figure for both, and how far apart they are. In narrow
+ * containers each figure is stacked: its name, then each entity's value and the ratio on lines of their own.
  *
  * @attr kind - `occupations`, `metros`, … (see /api/v1/compare)
  * @attr a - first entity id
@@ -25,6 +70,7 @@ import { loadComparison } from "./chunks";
  * @csspart footer
  */
 export class MlEmployerCompare extends AtlasElement {
+  static override styles = [baseStyles, compareStyles];
   static override properties = {
     ...AtlasElement.properties,
     kind: { type: String, reflect: true },
@@ -59,20 +105,23 @@ export class MlEmployerCompare extends AtlasElement {
     const c = data.comparison;
     const figs = comparedFigures(c);
     const title = `${c.a.name} and ${c.b.name}`;
+    // Explicit roles keep the table's semantics when narrow containers lay its rows out as grids.
     return this.frame(html`
       <header part="header"><h2>${title}</h2></header>
-      <table part="table">
+      <table part="table" class="compare" role="table">
         <caption class="visually-hidden">${title}: figures side by side</caption>
         <thead>
-          <tr><th scope="col">Figure</th><th scope="col" class="num">${c.a.name}</th><th scope="col" class="num">${c.b.name}</th><th scope="col" class="num">Ratio</th></tr>
+          <tr role="row">
+            <th scope="col" role="columnheader">Figure</th><th scope="col" role="columnheader" class="num">${c.a.name}</th><th scope="col" role="columnheader" class="num">${c.b.name}</th><th scope="col" role="columnheader" class="num">Ratio</th>
+          </tr>
         </thead>
         <tbody>
           ${figs.map(
-            ({ d, a, b }) => html`<tr>
-              <th scope="row">${differenceLabel(d)}</th>
-              <td class="num">${this.value(a)}</td>
-              <td class="num">${this.value(b)}</td>
-              <td class="num">${d.ratio === null ? "–" : `${formatValue(d.ratio, "ratio", this.lang || undefined)}×`}</td>
+            ({ d, a, b }) => html`<tr role="row">
+              <th scope="row" role="rowheader">${differenceLabel(d)}</th>
+              <td class="num" role="cell" data-label=${c.a.name}><span class="v">${this.value(a)}</span></td>
+              <td class="num" role="cell" data-label=${c.b.name}><span class="v">${this.value(b)}</span></td>
+              <td class="num" role="cell" data-label="Ratio"><span class="v">${d.ratio === null ? "–" : `${formatValue(d.ratio, "ratio", this.lang || undefined)}×`}</span></td>
             </tr>`,
           )}
         </tbody>

@@ -45,8 +45,7 @@ export const baseStyles = css`
     color: var(--atlas-link, light-dark(#1f5fa8, #8cc4ff));
   }
   a:focus-visible,
-  summary:focus-visible,
-  .figure:focus-visible {
+  summary:focus-visible {
     outline: 2px solid var(--atlas-link, light-dark(#1f5fa8, #8cc4ff));
     outline-offset: 2px;
   }
@@ -85,11 +84,26 @@ export const baseStyles = css`
     border: 1px solid currentColor;
     font-size: 0.9em;
   }
+  footer .trust {
+    font-size: 1em;
+  }
+  .mark {
+    cursor: help;
+  }
+  .notes {
+    margin: 6px 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.8em;
+    color: var(--atlas-muted, light-dark(#4f5a66, #aab4be));
+  }
+  /* Tables break lines between words only: columns are at least as wide as their longest word. */
   table {
     border-collapse: collapse;
     inline-size: 100%;
     font-size: 0.9em;
     font-variant-numeric: tabular-nums;
+    overflow-wrap: break-word;
   }
   caption {
     text-align: start;
@@ -107,6 +121,9 @@ export const baseStyles = css`
   th.num {
     text-align: end;
   }
+  td.num {
+    white-space: nowrap;
+  }
   thead th {
     font-weight: 600;
   }
@@ -117,47 +134,6 @@ export const baseStyles = css`
     cursor: pointer;
     font-size: 0.85em;
     margin-top: 6px;
-  }
-  /* Charts: pre-rendered SVG shrinks to narrow containers but never scales up; the live view fits the width.
-     Rules below override the SVG's presentation attributes, so charts follow the theme. */
-  .figure {
-    display: block;
-    inline-size: 100%;
-    min-block-size: 40px;
-    overflow: hidden;
-  }
-  .figure svg {
-    display: block !important;
-    visibility: visible !important;
-    max-inline-size: 100%;
-    block-size: auto;
-  }
-  .figure svg > rect {
-    fill: transparent;
-  }
-  .figure svg text {
-    fill: var(--atlas-text, light-dark(#1d232b, #e6e9ee));
-  }
-  .figure svg .role-axis-domain path,
-  .figure svg .role-axis-tick path,
-  .figure svg .background {
-    stroke: var(--atlas-grid, light-dark(#8a939d, #5d6873));
-  }
-  .figure svg .role-axis-tick line {
-    stroke: var(--atlas-grid, light-dark(#8a939d, #5d6873));
-  }
-  .figure svg .role-axis-grid line,
-  .figure svg .role-axis-grid path {
-    stroke: var(--atlas-grid, light-dark(#e3e6ea, #2c333b));
-  }
-  .figure svg .role-mark path {
-    fill: var(--atlas-bar, light-dark(#3b6ea5, #6fa8dc));
-  }
-  .figure svg .role-mark path.atlas-highlight {
-    fill: var(--atlas-highlight, light-dark(#c2410c, #ffa360));
-  }
-  .figure svg .role-mark.has-highlight path:not(.atlas-highlight) {
-    opacity: 0.55;
   }
   .cards {
     display: grid;

@@ -3,6 +3,7 @@ import { Hono, type Context } from "hono";
 import { compareRecords, comparisonGaps, CompareRecord, entityKinds, SNAPSHOT_INDEX_KEY, SnapshotDetail, SnapshotIndex, SnapshotList, SnapshotMetaBody, snapshotKeys, type EntityKind, type FragmentKind, Source } from "../core/index";
 import { serveAsset, type AssetFetcher } from "./assets";
 import { ApiError, KvFault, onError, problem, problemResponse, type FallbackReason } from "./errors";
+import { embedsRoute } from "./embeds";
 import { embedRoutes, fragmentEntry, type ResolveFragment } from "./html";
 import { kvReader, type KvReader, type RateLimiter } from "./kv-reader";
 import { openapi } from "./openapi";
@@ -300,6 +301,7 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
     remember(c.req.raw, s, await fragmentEntry(c, store, s, await resolve(c, s, kind, id, new URL(c.req.url).searchParams)));
   embedRoutes(app, store, snap, resolve, remember);
   const pages = pageRoutes(app, { store, kv, snap, resolve, reply: remember });
+  embedsRoute(app, store, snap, remember, kv);
 
   async function joinRecords(c: Context<Env>, s: Snapshot, entry: CompareKind["entry"], a: string, b: string) {
     return store.compose(s, `${s.keys.comparePair(entry.kind, a, b)}:join:${a}`, JSON_TYPE, async () => {

@@ -116,6 +116,48 @@ const document = {
         },
       },
     },
+    "/api/v1/embeds": {
+      get: {
+        operationId: "getChartEmbeds",
+        summary: "The widget payloads (format=embed) of several charts in one response",
+        parameters: [
+          {
+            name: "charts",
+            in: "query",
+            required: true,
+            description: "Comma-separated chart ids from /api/v1/charts, at most 50.",
+            schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*(?:,[a-z0-9]+(?:-[a-z0-9]+)*)*$" },
+          },
+        ],
+        responses: {
+          "200": json(
+            {
+              type: "object",
+              required: ["snapshot", "charts"],
+              properties: {
+                snapshot: { type: "object" },
+                charts: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["id", "status"],
+                    properties: {
+                      id: { type: "string" },
+                      status: { type: "integer", enum: [200, 404] },
+                      etag: { type: "string", description: "The ETag of the chart's own `?format=embed` response." },
+                      embed: { type: "object", description: "The body of /api/v1/charts/{id}?format=embed." },
+                      problem: { type: "object", description: "Why the chart is missing (status 404): code, title, detail." },
+                    },
+                  },
+                },
+              },
+            },
+            "One entry per requested chart, in order: its embed payload and ETag, or a problem for an unknown id.",
+          ),
+          ...standard,
+        },
+      },
+    },
     "/api/v1/compare": { get: { operationId: "listComparisons", summary: "Comparable kinds with their ids and an example link", responses: { "200": json(body("listComparisons"), "Comparable kinds."), ...standard } } },
     "/api/v1/compare/{kind}": {
       get: {

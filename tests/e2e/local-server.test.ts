@@ -1,7 +1,7 @@
 // End-to-end: the real local server (wrangler dev over seeded local KV) and its demo page in Chromium.
-import { chromium, type Browser } from "playwright";
+import type { Browser } from "playwright";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import { launchChromium } from "../helpers/chromium";
 import { vegaLiteValidator } from "../helpers/vega-lite-schema";
 
 const api = inject("apiUrl");
@@ -65,19 +65,19 @@ describe("the local server", () => {
 describe("the gallery and embed builder (/gallery/) in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 
-  it("renders its charts as visible SVG with no page errors", async () => {
+  it("renders its charts as visible bars with no page errors", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto(`${api}/gallery/`);
     const first = page.locator("ml-employer-chart").first();
-    await first.locator(".figure svg").waitFor({ state: "visible", timeout: 15_000 });
-    const box = await first.locator(".figure svg").boundingBox();
+    await first.locator(".figure .bar").first().waitFor({ state: "visible", timeout: 15_000 });
+    const box = await first.locator(".figure").boundingBox();
     expect(box!.width).toBeGreaterThan(300);
     expect(box!.height).toBeGreaterThan(100);
     await expect(first.locator("h2").textContent()).resolves.toBe("ML-relevant occupations by median annual wage");

@@ -1,8 +1,8 @@
 // Script-free HTML from the real local server, in Chromium: every fragment shows the same figures as its
 // element, and embed pages render under their own no-script CSP, light and dark.
-import { chromium, type Browser, type Page } from "playwright";
+import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromiumArgs, chromiumPath } from "../helpers/chromium";
+import { launchChromium } from "../helpers/chromium";
 
 const api = inject("apiUrl");
 let browser: Browser;
@@ -50,7 +50,7 @@ async function targets(): Promise<Target[]> {
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 2000 } });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e}`));
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
@@ -86,7 +86,13 @@ async function seen(t: Target) {
         const r = el.shadowRoot;
         const error = r?.querySelector('[role="alert"]');
         if (error) return fail(new Error(`${element}: ${error.textContent}`));
-        if (r?.querySelector("footer")) return ok(r);
+        if (r?.querySelector("footer")) {
+          // A chart builds its data table's rows when the reader opens the disclosure: open it, as a reader would.
+          const closed = [...r.querySelectorAll("details")].filter((d) => !d.open);
+          closed.forEach((d) => (d.open = true));
+          if (r.querySelector("details") && !r.querySelector("details tbody tr")) return void setTimeout(poll, 20);
+          return ok(r);
+        }
         if (Date.now() - started > 15_000) return fail(new Error(`${element} did not render`));
         setTimeout(poll, 20);
       };

@@ -74,6 +74,37 @@ describe("<ml-employer-fact>", () => {
   });
 });
 
+describe("themes", () => {
+  const frameScheme = (el: HTMLElement) => (el.shadowRoot!.querySelector(".frame")!.classList.contains("dark") ? "dark" : "light");
+  const settled = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+  it("follow the host page live with theme=auto (declared color-scheme, then background), and keep an explicit theme", async () => {
+    const root = document.documentElement;
+    const auto = [mount("ml-employer-fact", { fact: "internship-effect", api }), mount("ml-employer-fact", { fact: "data-scientist-growth-2023-33", api })];
+    const light = mount("ml-employer-fact", { fact: "internship-effect", api, theme: "light" });
+    for (const el of [...auto, light]) await footer(el);
+    try {
+      expect([...auto, light].map(frameScheme)).toEqual(["light", "light", "light"]);
+      root.style.colorScheme = "dark";
+      await settled();
+      expect([...auto, light].map(frameScheme)).toEqual(["dark", "dark", "light"]);
+      root.style.colorScheme = "";
+      document.body.style.background = "#101214";
+      await settled();
+      expect([...auto, light].map(frameScheme)).toEqual(["dark", "dark", "light"]);
+      document.body.style.background = "";
+      await settled();
+      expect([...auto, light].map(frameScheme)).toEqual(["light", "light", "light"]);
+      light.setAttribute("theme", "dark");
+      await settled();
+      expect(frameScheme(light)).toBe("dark");
+    } finally {
+      root.style.colorScheme = "";
+      document.body.style.background = "";
+    }
+  });
+});
+
 describe("accessibility", () => {
   it("has no serious or critical axe-core findings for the four elements", async () => {
     const els = [

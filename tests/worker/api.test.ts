@@ -93,6 +93,38 @@ describe("rankings and charts", () => {
   });
 });
 
+describe("several charts' embed payloads in one request", () => {
+  it("answers /api/v1/embeds?charts=… with each chart's own embed body and ETag, in order, and a problem per unknown id", async () => {
+    const ids = ["occupations-by-employment", "no-such-chart", "occupations-by-median-wage"];
+    const res = await get(`/api/v1/embeds?charts=${ids.join(",")},occupations-by-employment`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    const body = (await res.json()) as { snapshot: { id: string }; charts: { id: string; status: number; etag?: string; embed?: unknown; problem?: { code: string } }[] };
+    expect(body.charts.map((c) => [c.id, c.status])).toEqual([[ids[0], 200], [ids[1], 404], [ids[2], 200]]);
+    expect(body.charts[1]!.problem!.code).toBe("unknown-chart");
+    for (const c of [body.charts[0]!, body.charts[2]!]) {
+      const single = await get(`/api/v1/charts/${c.id}?format=embed`);
+      expect(c.etag).toBe(single.headers.get("etag"));
+      expect(c.embed).toEqual(await single.json());
+    }
+    const again = await get(`/api/v1/embeds?charts=${ids.join(",")},occupations-by-employment`, { headers: { "If-None-Match": res.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+  });
+
+  it.each([
+    ["/api/v1/embeds", "Name the charts"],
+    ["/api/v1/embeds?charts=,", "Name the charts"],
+    ["/api/v1/embeds?charts=Bad%20Id", "is not a chart id"],
+    [`/api/v1/embeds?charts=${Array.from({ length: 51 }, (_, i) => `c${i}`).join(",")}`, "At most 50"],
+  ])("refuses %s with a 400 problem", async (path, detail) => {
+    const res = await get(path);
+    expect(res.status).toBe(400);
+    const p = await problem(res);
+    expect(p.code).toBe("bad-parameter");
+    expect(p.detail).toContain(detail);
+  });
+});
+
 describe("comparisons", () => {
   it("serves a precomputed pair of a small kind either way round", async () => {
     const ab = await get("/api/v1/compare/occupations?a=data-scientists&b=statisticians");

@@ -1,0 +1,114 @@
+// Chart payloads asked for together (a page's elements come near together) are fetched in one request to
+// /api/v1/embeds; a chart asked for alone, or an API without that route, is fetched from its own URL.
+import type { ChartEmbed } from "../core/embed";
+import { widgetMessages } from "../core/messages";
+import { checkChartEmbed } from "./chart-guard";
+import { fetchJson, WidgetError } from "./fetch-json";
+
+interface Waiting {
+  id: string;
+  signal: AbortSignal;
+  resolve: (data: ChartEmbed) => void;
+  reject: (err: unknown) => void;
+}
+
+const waiting = new Map<string, Waiting[]>();
+let scheduled = false;
+const enc = encodeURIComponent;
+/** The API's limit of charts per /api/v1/embeds request. */
+const MAX_PER_REQUEST = 50;
+
+/** The chart's payload, checked; every failure is a WidgetError (or the abort of `signal`). */
+export function loadChartEmbed(base: string, id: string, signal: AbortSignal): Promise<ChartEmbed> {
+  return new Promise((resolve, reject) => {
+    let list = waiting.get(base);
+    if (!list) waiting.set(base, (list = []));
+    list.push({ id, signal, resolve, reject });
+    // Elements that come near together (one viewport check or one observer callback) ask from update microtasks
+    // queued together, so a microtask queued by the first runs after all the others have asked. A timer would wait
+    // for whatever tasks are already queued, a frame among them.
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flush);
+    }
+  });
+}
+
+function flush(): void {
+  scheduled = false;
+  const batches = [...waiting];
+  waiting.clear();
+  for (const [base, list] of batches) void load(base, list);
+}
+
+/** Aborted when every element waiting on the request has given up. */
+function together(list: Waiting[]): AbortSignal {
+  const all = new AbortController();
+  const check = () => list.every((w) => w.signal.aborted) && all.abort();
+  for (const w of list) w.signal.addEventListener("abort", check, { once: true });
+  check();
+  return all.signal;
+}
+
+const checked = (json: unknown) => {
+  const data = checkChartEmbed(json);
+  if (data === null) throw new WidgetError("bad-response", widgetMessages["bad-response"]);
+  return data;
+};
+
+async function load(base: string, list: Waiting[]): Promise<void> {
+  const ids = [...new Set(list.map((w) => w.id))].sort();
+  if (ids.length === 1) return single(base, list, ids[0]!);
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < ids.length; i += MAX_PER_REQUEST) {
+    const some = ids.slice(i, i + MAX_PER_REQUEST);
+    requests.push(batch(base, list.filter((w) => some.includes(w.id)), some));
+  }
+  await Promise.all(requests);
+}
+
+/** Hands each element waiting for `id` its payload (checked) or the error. */
+function settle(list: Waiting[], id: string, json: unknown, err?: unknown): void {
+  let data: ChartEmbed | undefined;
+  for (const w of list) {
+    if (w.id !== id) continue;
+    if (w.signal.aborted) w.reject(w.signal.reason);
+    else if (err !== undefined) w.reject(err);
+    else {
+      try {
+        w.resolve((data ??= checked(json)));
+      } catch (e) {
+        w.reject(e);
+      }
+    }
+  }
+}
+
+async function single(base: string, list: Waiting[], id: string): Promise<void> {
+  const mine = list.filter((w) => w.id === id);
+  try {
+    settle(mine, id, await fetchJson(`${base}/api/v1/charts/${enc(id)}?format=embed`, together(mine), id));
+  } catch (err) {
+    settle(mine, id, null, err);
+  }
+}
+
+async function batch(base: string, list: Waiting[], ids: string[]): Promise<void> {
+  let body: unknown;
+  try {
+    body = await fetchJson(`${base}/api/v1/embeds?charts=${ids.map(enc).join(",")}`, together(list), ids.join(", "));
+  } catch (err) {
+    // An API without the batch route (an older deployment behind `api`): one request per chart, as before.
+    if (err instanceof WidgetError && err.code === "not-found") return void (await Promise.all(ids.map((id) => single(base, list, id))));
+    for (const id of ids) settle(list, id, null, err);
+    return;
+  }
+  const entries = new Map<string, { status?: unknown; embed?: unknown }>();
+  const charts = (body as { charts?: unknown } | null)?.charts;
+  if (Array.isArray(charts)) for (const c of charts) if (c && typeof c === "object" && typeof c.id === "string") entries.set(c.id, c);
+  for (const id of ids) {
+    const entry = entries.get(id);
+    if (entry?.status === 404) settle(list, id, null, new WidgetError("not-found", widgetMessages["not-found"](id)));
+    else settle(list, id, entry?.status === 200 ? entry.embed : null);
+  }
+}
