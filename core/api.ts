@@ -47,6 +47,7 @@ export const SnapshotList = withSnapshot({
       id: z.string(),
       builtAt: z.string(),
       publishedAt: z.string().optional(),
+      release: z.string().optional(),
       periods: z.array(z.string()),
       current: z.boolean(),
       links: z.object({ self: href, api: href }),

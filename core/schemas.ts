@@ -193,12 +193,19 @@ export const ChartSpec = z.looseObject({
 export type ChartSpec = z.infer<typeof ChartSpec>;
 
 /** `meta` of a snapshot: its identity and the reference periods its figures cover. */
-export const SnapshotMetaBody = z.object({ id: z.string(), builtAt: z.iso.datetime(), schemaVersion: z.literal(SCHEMA_VERSION), periods: z.array(z.string()) });
+export const SnapshotMetaBody = z.object({
+  id: z.string(),
+  builtAt: z.iso.datetime(),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** The national OEWS release the snapshot's current national figures are from ("May 2025"). */
+  release: z.string().optional(),
+  periods: z.array(z.string()),
+});
 export type SnapshotMetaBody = z.infer<typeof SnapshotMetaBody>;
 
 /** The published snapshots, oldest first; pruned ids are remembered so a pinned URL of one answers 410, not 404. */
 export const SnapshotIndex = z.object({
-  snapshots: z.array(z.object({ id: z.string(), builtAt: z.string(), publishedAt: z.string(), periods: z.array(z.string()) })),
+  snapshots: z.array(z.object({ id: z.string(), builtAt: z.string(), publishedAt: z.string(), release: z.string().optional(), periods: z.array(z.string()) })),
   pruned: z.array(z.string()),
 });
 export type SnapshotIndex = z.infer<typeof SnapshotIndex>;

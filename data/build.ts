@@ -69,6 +69,7 @@ export async function build(opts: BuildOptions = {}) {
     entities: loaded.entities,
     rankings: rankingDefs,
     builtAt,
+    release: loaded.release,
     pages: { sections, facts, mappings: loaded.mappings },
   });
 

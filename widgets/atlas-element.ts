@@ -5,6 +5,7 @@ import type { EmbedGap, EmbedSource } from "../core/embed";
 import { widgetMessages } from "../core/messages";
 import { gapsHeading, markNotes, type MarkedFigure } from "../core/notes";
 import { apiBase } from "./api-base";
+import { loadSnapshots } from "./chunks";
 import { figureText } from "./figures";
 import { WidgetError } from "./fetch-json";
 import { NearViewportController } from "./near-viewport";
@@ -39,6 +40,8 @@ export abstract class AtlasElement extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
   static override properties = {
     api: { type: String },
+    snapshot: { type: String },
+    newer: { state: true },
     theme: { type: String, reflect: true },
     lang: { type: String },
     near: { state: true },
@@ -46,6 +49,12 @@ export abstract class AtlasElement extends LitElement {
     slow: { state: true },
   };
 
+  /** A published snapshot id (see /api/v1/snapshots): the element shows that snapshot's figures forever, and a
+   *  quiet line when a newer snapshot exists. Without it, the latest figures. */
+  snapshot: string | null = null;
+  /** The newer snapshot's release ("May 2025"), once the API says the pinned one is no longer current. */
+  newer: string | null = null;
+  #askedNewer = "";
   /** API origin; defaults to the origin that served widgets.js. */
   api: string | null = null;
   /** `light`, `dark` or `auto` (default): auto follows the host page. */
@@ -85,6 +94,29 @@ export abstract class AtlasElement extends LitElement {
     const base = apiBase(this.api);
     if (base === null) throw new WidgetError("bad-attribute", widgetMessages["bad-attribute"]("api"));
     return base;
+  }
+
+  /** The pinned snapshot id, or undefined; a malformed one is an attribute error shown inside the element. */
+  protected pin(): string | undefined {
+    if (!this.snapshot) return undefined;
+    if (!/^[0-9a-f]{12}$/.test(this.snapshot)) throw new WidgetError("bad-attribute", widgetMessages["bad-attribute"]("snapshot"));
+    return this.snapshot;
+  }
+
+  /** The same view as a page of its own (the embed page), for the "newer figures" link; undefined if none. */
+  protected view(): string | undefined {
+    return undefined;
+  }
+
+  /** Asks once per pinned id whether a newer snapshot exists; a failure only leaves the notice out. */
+  #checkNewer(base: string) {
+    const pin = this.snapshot ?? "";
+    if (!pin || this.#askedNewer === pin) return;
+    this.#askedNewer = pin;
+    void loadSnapshots(base).then((list) => {
+      if (!list || list.current === pin || this.snapshot !== pin) return;
+      this.newer = list.snapshots.find((s) => s.id === list.current)?.release ?? "";
+    });
   }
 
   protected requireId(name: string, value: string | null | undefined): string {
@@ -130,6 +162,10 @@ export abstract class AtlasElement extends LitElement {
 
   protected footer(sources: readonly EmbedSource[], snapshot: string, links: { csv?: string; json?: string }) {
     const base = apiBase(this.api) ?? "";
+    this.#checkNewer(base);
+    const newer = this.newer !== null
+      ? html`<div class="newer"><a href=${base + (this.view() ?? "/")} rel="noopener" target="_blank">Newer figures${this.newer ? `: ${this.newer}` : ""} →</a></div>`
+      : "";
     return html`<footer part="footer">
       ${sources.map(
         (s) => html`<div>
@@ -142,6 +178,7 @@ export abstract class AtlasElement extends LitElement {
           ? html` · <a href=${base + links.json}>JSON</a>`
           : ""}
       </div>
+      ${newer}
     </footer>`;
   }
 }

@@ -18,11 +18,16 @@ const enc = encodeURIComponent;
 /** The API's limit of charts per /api/v1/embeds request. */
 const MAX_PER_REQUEST = 50;
 
-/** The chart's payload, checked; every failure is a WidgetError (or the abort of `signal`). */
-export function loadChartEmbed(base: string, id: string, signal: AbortSignal): Promise<ChartEmbed> {
+/** `url` pinned to a snapshot (`snapshot=`), or as it is when the element is not pinned. */
+export const pinned = (url: string, snapshot: string | undefined) => (snapshot ? `${url}${url.includes("?") ? "&" : "?"}snapshot=${enc(snapshot)}` : url);
+
+/** The chart's payload, checked; every failure is a WidgetError (or the abort of `signal`). Charts pinned to
+ *  a snapshot are asked for with the others pinned to it. */
+export function loadChartEmbed(base: string, id: string, signal: AbortSignal, snapshot?: string): Promise<ChartEmbed> {
   return new Promise((resolve, reject) => {
-    let list = waiting.get(base);
-    if (!list) waiting.set(base, (list = []));
+    const key = `${base}\u0000${snapshot ?? ""}`;
+    let list = waiting.get(key);
+    if (!list) waiting.set(key, (list = []));
     list.push({ id, signal, resolve, reject });
     // Elements that come near together (one viewport check or one observer callback) ask from update microtasks
     // queued together, so a microtask queued by the first runs after all the others have asked. A timer would wait
@@ -38,7 +43,10 @@ function flush(): void {
   scheduled = false;
   const batches = [...waiting];
   waiting.clear();
-  for (const [base, list] of batches) void load(base, list);
+  for (const [key, list] of batches) {
+    const [base, snapshot] = key.split("\u0000") as [string, string];
+    void load(base, list, snapshot || undefined);
+  }
 }
 
 /** Aborted when every element waiting on the request has given up. */
@@ -56,13 +64,13 @@ const checked = (json: unknown) => {
   return data;
 };
 
-async function load(base: string, list: Waiting[]): Promise<void> {
+async function load(base: string, list: Waiting[], snapshot: string | undefined): Promise<void> {
   const ids = [...new Set(list.map((w) => w.id))].sort();
-  if (ids.length === 1) return single(base, list, ids[0]!);
+  if (ids.length === 1) return single(base, list, ids[0]!, snapshot);
   const requests: Promise<void>[] = [];
   for (let i = 0; i < ids.length; i += MAX_PER_REQUEST) {
     const some = ids.slice(i, i + MAX_PER_REQUEST);
-    requests.push(batch(base, list.filter((w) => some.includes(w.id)), some));
+    requests.push(batch(base, list.filter((w) => some.includes(w.id)), some, snapshot));
   }
   await Promise.all(requests);
 }
@@ -84,22 +92,22 @@ function settle(list: Waiting[], id: string, json: unknown, err?: unknown): void
   }
 }
 
-async function single(base: string, list: Waiting[], id: string): Promise<void> {
+async function single(base: string, list: Waiting[], id: string, snapshot: string | undefined): Promise<void> {
   const mine = list.filter((w) => w.id === id);
   try {
-    settle(mine, id, await fetchJson(`${base}/api/v1/charts/${enc(id)}?format=embed`, together(mine), id));
+    settle(mine, id, await fetchJson(pinned(`${base}/api/v1/charts/${enc(id)}?format=embed`, snapshot), together(mine), id));
   } catch (err) {
     settle(mine, id, null, err);
   }
 }
 
-async function batch(base: string, list: Waiting[], ids: string[]): Promise<void> {
+async function batch(base: string, list: Waiting[], ids: string[], snapshot: string | undefined): Promise<void> {
   let body: unknown;
   try {
-    body = await fetchJson(`${base}/api/v1/embeds?charts=${ids.map(enc).join(",")}`, together(list), ids.join(", "));
+    body = await fetchJson(pinned(`${base}/api/v1/embeds?charts=${ids.map(enc).join(",")}`, snapshot), together(list), ids.join(", "));
   } catch (err) {
     // An API without the batch route (an older deployment behind `api`): one request per chart, as before.
-    if (err instanceof WidgetError && err.code === "not-found") return void (await Promise.all(ids.map((id) => single(base, list, id))));
+    if (err instanceof WidgetError && err.code === "not-found") return void (await Promise.all(ids.map((id) => single(base, list, id, snapshot))));
     for (const id of ids) settle(list, id, null, err);
     return;
   }

@@ -2,6 +2,7 @@
 import { html, type PropertyValues } from "lit";
 import { Task } from "@lit/task";
 import type { ChartEmbed } from "../core/embed";
+import { embedPath } from "../core/fragments";
 import { AtlasElement } from "./atlas-element";
 import { barChart, barChartStyles } from "./bar-chart";
 import { loadChartEmbed } from "./chunks";
@@ -44,11 +45,11 @@ export class MlEmployerChart extends AtlasElement {
   #tableOpened = false;
 
   #task = new Task(this, {
-    args: () => [this.chart, this.api, this.near] as const,
+    args: () => [this.chart, this.api, this.near, this.snapshot] as const,
     task: async ([chart, , near], { signal }) => {
       if (!near) return undefined;
       const id = this.requireId("chart", chart);
-      return loadChartEmbed(this.base(), id, signal);
+      return loadChartEmbed(this.base(), id, signal, this.pin());
     },
   });
 
@@ -60,6 +61,10 @@ export class MlEmployerChart extends AtlasElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#painted = undefined;
+  }
+
+  protected override view(): string {
+    return embedPath("chart", this.chart ?? "");
   }
 
   protected override render() {

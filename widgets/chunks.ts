@@ -20,14 +20,32 @@ async function load<T>(url: string, what: string, signal: AbortSignal, parser: (
 
 /** Charts are checked without the parser chunk (see chart-batch.ts), so their first paint waits only for their own payload. */
 export { loadChartEmbed } from "./chart-batch";
+import { pinned } from "./chart-batch";
 
-export const loadRanking = (base: string, id: string, signal: AbortSignal) =>
-  load(`${base}/api/v1/rankings/${enc(id)}`, id, signal, (p) => p.parseRanking);
+export const loadRanking = (base: string, id: string, signal: AbortSignal, snapshot?: string) =>
+  load(pinned(`${base}/api/v1/rankings/${enc(id)}`, snapshot), id, signal, (p) => p.parseRanking);
 
-export const loadComparison = (base: string, kind: string, a: string, b: string, signal: AbortSignal) =>
-  load(`${base}/api/v1/compare/${enc(kind)}?a=${enc(a)}&b=${enc(b)}`, `${kind}: ${a} / ${b}`, signal, (p) => p.parseComparison);
+export const loadComparison = (base: string, kind: string, a: string, b: string, signal: AbortSignal, snapshot?: string) =>
+  load(pinned(`${base}/api/v1/compare/${enc(kind)}?a=${enc(a)}&b=${enc(b)}`, snapshot), `${kind}: ${a} / ${b}`, signal, (p) => p.parseComparison);
 
-export const loadFact = (base: string, id: string, signal: AbortSignal) => load(`${base}/api/v1/facts/${enc(id)}`, id, signal, (p) => p.parseFact);
+export const loadFact = (base: string, id: string, signal: AbortSignal, snapshot?: string) =>
+  load(pinned(`${base}/api/v1/facts/${enc(id)}`, snapshot), id, signal, (p) => p.parseFact);
 
-export const loadProfile = (base: string, kind: string, id: string, signal: AbortSignal) =>
-  load(`${base}/api/v1/profiles/${enc(kind)}/${enc(id)}`, `${kind}/${id}`, signal, (p) => p.parseProfile);
+export const loadProfile = (base: string, kind: string, id: string, signal: AbortSignal, snapshot?: string) =>
+  load(pinned(`${base}/api/v1/profiles/${enc(kind)}/${enc(id)}`, snapshot), `${kind}/${id}`, signal, (p) => p.parseProfile);
+
+/** The snapshots the API keeps (which is current, the periods each covers), asked once per page and origin. */
+type SnapshotList = { current: string; snapshots: { id: string; release?: string }[] };
+const lists = new Map<string, Promise<SnapshotList | null>>();
+export const loadSnapshots = (base: string) => {
+  let p = lists.get(base);
+  if (!p) {
+    // Unbounded by any element: several pinned elements share the answer, and a failure only hides the notice.
+    p = fetchJson(`${base}/api/v1/snapshots`, new AbortController().signal, "snapshots").then(
+      (j) => j as SnapshotList,
+      () => null,
+    );
+    lists.set(base, p);
+  }
+  return p;
+};

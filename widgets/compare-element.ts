@@ -6,6 +6,7 @@ import { comparedFigures, differenceLabel } from "../core/fragments";
 import { derivedNotes } from "../core/notes";
 import { metricLabel } from "../core/metrics";
 import { formatValue } from "../core/format";
+import { embedPath } from "../core/fragments";
 import { AtlasElement } from "./atlas-element";
 import { loadComparison } from "./chunks";
 import { baseStyles } from "./styles";
@@ -83,14 +84,18 @@ export class MlEmployerCompare extends AtlasElement {
   b = "";
 
   #task = new Task(this, {
-    args: () => [this.kind, this.a, this.b, this.api, this.near] as const,
+    args: () => [this.kind, this.a, this.b, this.api, this.near, this.snapshot] as const,
     task: async ([kind, a, b, , near], { signal }) => {
       if (!near) return undefined;
       const k = this.requireId("kind", kind);
       const [x, y] = [this.requireId("a", a), this.requireId("b", b)];
-      return loadComparison(this.base(), k, x, y, signal);
+      return loadComparison(this.base(), k, x, y, signal, this.pin());
     },
   });
+
+  protected override view(): string {
+    return embedPath("compare", this.kind ?? "", { a: this.a ?? "", b: this.b ?? "" });
+  }
 
   protected override render() {
     return this.#task.render({

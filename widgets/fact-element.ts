@@ -3,6 +3,7 @@ import { html } from "lit";
 import { Task } from "@lit/task";
 import type { FactPayload } from "../core/embed";
 import { derivedNotes } from "../core/notes";
+import { embedPath } from "../core/fragments";
 import { AtlasElement } from "./atlas-element";
 import { loadFact } from "./chunks";
 
@@ -29,13 +30,17 @@ export class MlEmployerFact extends AtlasElement {
   fact = "";
 
   #task = new Task(this, {
-    args: () => [this.fact, this.api, this.near] as const,
+    args: () => [this.fact, this.api, this.near, this.snapshot] as const,
     task: async ([fact, , near], { signal }) => {
       if (!near) return undefined;
       const id = this.requireId("fact", fact);
-      return loadFact(this.base(), id, signal);
+      return loadFact(this.base(), id, signal, this.pin());
     },
   });
+
+  protected override view(): string {
+    return embedPath("fact", this.fact ?? "");
+  }
 
   protected override render() {
     return this.#task.render({

@@ -36,12 +36,12 @@ export class MlEmployerProfile extends AtlasElement {
   entity = "";
 
   #task = new Task(this, {
-    args: () => [this.kind, this.entity, this.api, this.near] as const,
+    args: () => [this.kind, this.entity, this.api, this.near, this.snapshot] as const,
     task: async ([kind, entity, , near], { signal }) => {
       if (!near) return undefined;
       const k = this.requireId("kind", kind);
       const id = this.requireId("entity", entity);
-      return loadProfile(this.base(), k, id, signal);
+      return loadProfile(this.base(), k, id, signal, this.pin());
     },
   });
 

@@ -3,6 +3,7 @@ import { html } from "lit";
 import { Task } from "@lit/task";
 import type { RankingPayload } from "../core/embed";
 import { derivedNotes } from "../core/notes";
+import { embedPath } from "../core/fragments";
 import { AtlasElement } from "./atlas-element";
 import { loadRanking } from "./chunks";
 
@@ -34,11 +35,11 @@ export class MlEmployerRanking extends AtlasElement {
   highlight: string | null = null;
 
   #task = new Task(this, {
-    args: () => [this.ranking, this.api, this.near] as const,
+    args: () => [this.ranking, this.api, this.near, this.snapshot] as const,
     task: async ([ranking, , near], { signal }) => {
       if (!near) return undefined;
       const id = this.requireId("ranking", ranking);
-      return loadRanking(this.base(), id, signal);
+      return loadRanking(this.base(), id, signal, this.pin());
     },
   });
 
@@ -46,6 +47,10 @@ export class MlEmployerRanking extends AtlasElement {
     if (this.limit === "all") return data.ranking.items;
     const n = Number(this.limit ?? 10);
     return data.ranking.items.slice(0, Number.isInteger(n) && n > 0 ? n : 10);
+  }
+
+  protected override view(): string {
+    return embedPath("ranking", this.ranking ?? "");
   }
 
   protected override render() {

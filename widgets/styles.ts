@@ -62,11 +62,6 @@ export const baseStyles = css`
   .state.error {
     color: var(--atlas-error, light-dark(#a4262c, #ff9c9c));
   }
-  .notes {
-    margin-top: 8px;
-    font-size: 0.9em;
-    color: var(--atlas-muted);
-  }
   .notes p {
     margin: 4px 0;
   }
@@ -94,7 +89,7 @@ export const baseStyles = css`
     margin: 6px 0 0;
     padding: 0;
     list-style: none;
-    font-size: 0.8em;
+    font-size: max(11px, 0.8em);
     color: var(--atlas-muted, light-dark(#4f5a66, #aab4be));
   }
   /* Tables break lines between words only: columns are at least as wide as their longest word. */
@@ -134,6 +129,9 @@ export const baseStyles = css`
     cursor: pointer;
     font-size: 0.85em;
     margin-top: 6px;
+  }
+  .notes summary {
+    font-size: 1em;
   }
   .cards {
     display: grid;

@@ -329,7 +329,7 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
   }
 
   // The snapshots this deployment keeps: the index data:publish writes (or, before any publish, the current one).
-  const snapshotEntry = (e: { id: string; builtAt: string; publishedAt?: string; periods: string[] }, current: string) => ({
+  const snapshotEntry = (e: { id: string; builtAt: string; publishedAt?: string; release?: string; periods: string[] }, current: string) => ({
     ...e,
     current: e.id === current,
     links: { self: `/api/v1/snapshots/${e.id}`, api: `/api/v1?snapshot=${e.id}` },
@@ -344,7 +344,7 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
     const cached = await store.compose(s, `${s.keys.manifest}:snapshots`, JSON_TYPE, async () => {
       const raw = await kv(c).get(SNAPSHOT_INDEX_KEY, "index", s.id);
       const meta = await metaOf(c, s);
-      const index = raw ? SnapshotIndex.parse(JSON.parse(raw)) : { snapshots: [{ id: meta.id, builtAt: meta.builtAt, periods: meta.periods }], pruned: [] };
+      const index = raw ? SnapshotIndex.parse(JSON.parse(raw)) : { snapshots: [{ id: meta.id, builtAt: meta.builtAt, release: meta.release, periods: meta.periods }], pruned: [] };
       return JSON.stringify(
         SnapshotList.parse({
           snapshot: { id: s.id, builtAt: meta.builtAt || new Date(0).toISOString(), schemaVersion: 1 },

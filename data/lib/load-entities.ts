@@ -21,6 +21,8 @@ export interface Loaded {
   excerpt: Map<string, LabelledFigure>;
   metroGrowth: Omit<MetroGrowthResult, "metros">;
   articleText: string;
+  /** The national release the current national figures come from. */
+  release: string;
 }
 
 
@@ -106,5 +108,6 @@ export function loadEntities(sourcesDir: string, contentDir: string, opts: { bef
     excerpt,
     metroGrowth,
     articleText: article.text,
+    release: current.from.src.period,
   };
 }

@@ -36,6 +36,8 @@ export interface SnapshotInput {
   entities: Entity[];
   rankings: RankingDef[];
   builtAt: string;
+  /** The national release of the current national figures, named in the snapshot's meta. */
+  release?: string;
   /** Sections, facts and mappings; the entity, section and fact pages are written when given. */
   pages?: Pick<PagesInput, "sections" | "facts" | "mappings">;
 }
@@ -249,6 +251,6 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
     for (const f of Object.values(e.figures)) periods.add(f.period);
     for (const list of Object.values(e.series?.points ?? {})) for (const f of list) periods.add(f.period);
   }
-  put(keys.meta, { ...snapshot, periods: [...periods].sort() });
+  put(keys.meta, { ...snapshot, ...(input.release ? { release: input.release } : {}), periods: [...periods].sort() });
   return entries;
 }

@@ -90,6 +90,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/embeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The widget payloads (format=embed) of several charts in one response */
+        get: operations["getChartEmbeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compare": {
         parameters: {
             query?: never;
@@ -340,6 +357,193 @@ export interface paths {
         };
         /** oEmbed 1.0: the iframe to embed for the URL of an /embed/… page */
         get: operations["oembed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The atlas's front door: the report's first screen, key facts, contents, finder */
+        get: operations["frontDoor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report: key facts, the twelve sections, how to read the figures, every source */
+        get: operations["report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report/{section}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One section of the report: the article's question and claims beside the figures, charts, facts, comparisons, gaps, sources */
+        get: operations["reportSection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Profiles: the finder (`q` searches names, ids and codes; results are server-rendered) and every kind */
+        get: operations["profiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/profile/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every entity of a kind, linked to its profile */
+        get: operations["profileKind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/profile/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entity's profile: each figure with period, trust label, rank and the national figure; peers, rankings, sections */
+        get: operations["profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entity's profile as the <ml-employer-profile> element reads it: each figure with its rank among its kind and the national figure of the same occupation, measure and period; figures not published, with the reason */
+        get: operations["getProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cards/{kind}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A social card (1200×630 PNG rendered at build time) of a chart, a fact or the atlas (`/cards/site/atlas.png`) */
+        get: operations["card"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/site.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stylesheet of the reader pages (light, dark and print) */
+        get: operations["siteStylesheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/robots.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** robots.txt */
+        get: operations["robots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every reader page */
+        get: operations["sitemap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1124,6 +1328,7 @@ export interface components {
                 id: string;
                 builtAt: string;
                 publishedAt?: string;
+                release?: string;
                 periods: string[];
                 current: boolean;
                 links: {
@@ -1258,6 +1463,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1275,6 +1482,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRankings: {
@@ -1297,6 +1514,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1314,6 +1533,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRanking: {
@@ -1340,6 +1569,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1360,6 +1591,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listCharts: {
@@ -1382,6 +1623,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1399,12 +1642,22 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getChart: {
         parameters: {
             query?: {
-                format?: "vega-lite" | "vega" | "svg" | "embed" | "html";
+                format?: "vega-lite" | "vega" | "svg" | "embed" | "html" | "png";
                 /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
                 snapshot?: string;
             };
@@ -1417,7 +1670,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Spec (`usermeta` holds title, summary, sources and snapshot), SVG, or the widget payload (`format=embed`). `format=html` answers a script-free HTML fragment (title, summary, table, source, trust label, snapshot) for <noscript>, CMSs and iframes. */
+            /** @description Spec (`usermeta` holds title, summary, sources and snapshot), SVG, or the widget payload (`format=embed`). `format=html` answers a script-free HTML fragment (title, summary, table, source, trust label, snapshot) for <noscript>, CMSs and iframes. `format=png` answers the chart's social card (1200×630 PNG rendered at build time). */
             200: {
                 headers: {
                     /** @description Entity tag of the body; send it back as If-None-Match for a 304. */
@@ -1425,6 +1678,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1432,6 +1687,7 @@ export interface operations {
                     "image/svg+xml": string;
                     /** @example <figure class="ml-employer-fragment" data-ml-employer="chart" data-id="…">…</figure> */
                     "text/html": string;
+                    "image/png": string;
                 };
             };
             /** @description Not modified (If-None-Match matched the ETag). */
@@ -1445,6 +1701,82 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChartEmbeds: {
+        parameters: {
+            query: {
+                /** @description Comma-separated chart ids from /api/v1/charts, at most 50. */
+                charts: string;
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per requested chart, in order: its embed payload and ETag, or a problem for an unknown id. */
+            200: {
+                headers: {
+                    /** @description Entity tag of the body; send it back as If-None-Match for a 304. */
+                    ETag?: string;
+                    "Cache-Control"?: string;
+                    /** @description Id of the snapshot the body came from. */
+                    "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        snapshot: Record<string, never>;
+                        charts: {
+                            id: string;
+                            /** @enum {integer} */
+                            status: 200 | 404;
+                            /** @description The ETag of the chart's own `?format=embed` response. */
+                            etag?: string;
+                            /** @description The body of /api/v1/charts/{id}?format=embed. */
+                            embed?: Record<string, never>;
+                            /** @description Why the chart is missing (status 404): code, title, detail. */
+                            problem?: Record<string, never>;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listComparisons: {
@@ -1467,6 +1799,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1484,6 +1818,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     compare: {
@@ -1511,6 +1855,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1530,6 +1876,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSources: {
@@ -1552,6 +1908,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1569,6 +1927,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listEntityKinds: {
@@ -1591,6 +1959,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1608,6 +1978,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listEntities: {
@@ -1632,6 +2012,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1649,6 +2031,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getEntity: {
@@ -1675,6 +2067,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1692,6 +2086,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSections: {
@@ -1714,6 +2118,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1731,6 +2137,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSection: {
@@ -1756,6 +2172,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1773,6 +2191,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listFacts: {
@@ -1795,6 +2223,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1812,6 +2242,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getFact: {
@@ -1838,6 +2278,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1857,6 +2299,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSnapshots: {
@@ -1876,6 +2328,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1892,6 +2346,16 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSnapshot: {
@@ -1916,6 +2380,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1933,6 +2399,16 @@ export interface operations {
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     embedPage: {
@@ -1940,14 +2416,16 @@ export interface operations {
             query?: {
                 a?: string;
                 b?: string;
+                /** @description The entity of a profile, e.g. /embed/profile/metros?entity=pittsburgh-pa. */
+                entity?: string;
                 theme?: "light" | "dark" | "auto";
                 /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
                 snapshot?: string;
             };
             header?: never;
             path: {
-                kind: "chart" | "ranking" | "fact" | "compare";
-                /** @description Chart, ranking or fact id, or the kind of a comparison. */
+                kind: "chart" | "ranking" | "fact" | "compare" | "profile";
+                /** @description Chart, ranking or fact id, or the kind of a comparison or profile. */
                 id: string;
             };
             cookie?: never;
@@ -1962,6 +2440,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1975,25 +2455,38 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad parameter: a readable HTML page with the problem code. */
+            /** @description Bad parameter: a readable HTML page with the problem code when the client accepts text/html (an iframe), else a problem. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown id: a readable HTML page with the problem code. */
+            /** @description Unknown id: a readable HTML page with the problem code when the client accepts text/html (an iframe), else a problem. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            405: components["responses"]["Problem"];
             410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     embedStylesheet: {
@@ -2013,6 +2506,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2052,6 +2547,8 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description Id of the snapshot the body came from. */
                     "X-Atlas-Snapshot"?: string;
+                    /** @description Present when KV could not give the live snapshot: which snapshot answered instead and why, e.g. `bundle; reason=kv-timeout` (`last-good` or `bundle`; reason `kv-error`, `kv-timeout`, `kv-corrupt` or `snapshot-incomplete`). */
+                    "X-Atlas-Fallback"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2079,6 +2576,386 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+            /** @description Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    frontDoor: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Script-free HTML page (widgets.js enhances its charts). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            410: components["responses"]["Problem"];
+        };
+    };
+    report: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Script-free HTML page (widgets.js enhances its charts). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            410: components["responses"]["Problem"];
+        };
+    };
+    reportSection: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Section id, e.g. industries (see /api/v1/sections). */
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Script-free HTML page (widgets.js enhances its charts). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+        };
+    };
+    profiles: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Script-free HTML page (widgets.js enhances its charts). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            410: components["responses"]["Problem"];
+        };
+    };
+    profileKind: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind (see /api/v1/entities). */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Script-free HTML page (widgets.js enhances its charts). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+        };
+    };
+    profile: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind. */
+                kind: string;
+                /** @description Entity id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Script-free HTML page (widgets.js enhances its charts). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+        };
+    };
+    getProfile: {
+        parameters: {
+            query?: {
+                format?: "json" | "html";
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind (see /api/v1/entities). */
+                kind: string;
+                /** @description Entity id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Profile JSON, or with `format=html` a script-free HTML fragment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+        };
+    };
+    card: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path: {
+                kind: "chart" | "fact" | "site";
+                /** @description `{id}.png` */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PNG image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+        };
+    };
+    siteStylesheet: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stylesheet of the reader pages (light, dark and print) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            410: components["responses"]["Problem"];
+        };
+    };
+    robots: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description robots.txt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            410: components["responses"]["Problem"];
+        };
+    };
+    sitemap: {
+        parameters: {
+            query?: {
+                /** @description Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot). */
+                snapshot?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every reader page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             410: components["responses"]["Problem"];
         };
     };

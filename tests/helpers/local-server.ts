@@ -1,7 +1,8 @@
 // Starts the real local server the way `npm start` does (wrangler dev + local KV seeded from the build),
 // in its own process group and its own KV state folder, and stops the whole group afterwards.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { POINTER_KEY, SNAPSHOT_INDEX_KEY, snapshotKeys } from "../../core/index";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -26,12 +27,29 @@ export interface LocalServer {
   stop(): Promise<void>;
 }
 
-/** `kvFile`: the KV bulk file to seed (default: the data build's). */
-export async function startLocalServer(o: { kvFile?: string } = {}): Promise<LocalServer> {
+/** The KV bulk file to seed: `kvFile` (default: the data build's), and with `previous` an earlier published
+ *  snapshot too, both in the snapshot index as data:publish writes it (the earlier one first). */
+function seedFile(state: string, kvFile: string, previous: string | undefined): string {
+  if (!previous || !existsSync(previous)) return kvFile;
+  type Bulk = { key: string; value: string }[];
+  const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as Bulk;
+  const [older, newer] = [read(previous), read(kvFile)];
+  const meta = (bulk: Bulk) => {
+    const id = bulk.find((e) => e.key === POINTER_KEY)!.value;
+    const m = JSON.parse(bulk.find((e) => e.key === snapshotKeys(id).meta)!.value) as { id: string; builtAt: string; release?: string; periods: string[] };
+    return { id: m.id, builtAt: m.builtAt, publishedAt: m.builtAt, release: m.release, periods: m.periods };
+  };
+  const index = { key: SNAPSHOT_INDEX_KEY, value: JSON.stringify({ snapshots: [meta(older), meta(newer)], pruned: [] }) };
+  const file = join(state, "seed.json");
+  writeFileSync(file, JSON.stringify([...older.filter((e) => e.key !== POINTER_KEY), ...newer, index]));
+  return file;
+}
+
+export async function startLocalServer(o: { kvFile?: string; previous?: string } = {}): Promise<LocalServer> {
   const state = mkdtempSync(join(tmpdir(), "atlas-kv-"));
   const seed = spawnSync(
     wrangler,
-    ["kv", "bulk", "put", o.kvFile ?? "data/out/kv-bulk.json", "--binding", "ATLAS_KV", "--local", "--persist-to", state],
+    ["kv", "bulk", "put", seedFile(state, o.kvFile ?? join(root, "data/out/kv-bulk.json"), o.previous), "--binding", "ATLAS_KV", "--local", "--persist-to", state],
     { cwd: root, env, encoding: "utf8" },
   );
   if (seed.status !== 0) throw new Error(`seeding local KV failed:\n${seed.stderr}`);

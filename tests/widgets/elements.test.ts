@@ -30,6 +30,12 @@ describe("trust marks in the elements", () => {
     for (const [tag, attr] of [["ml-employer-ranking", "ranking"], ["ml-employer-chart", "chart"]] as const) {
       const el = mount(tag, { [attr]: "naics-industries-by-data-scientist-90th-percentile-wage", api });
       await footer(el);
+      // A chart builds its table rows when the reader opens the disclosure.
+      const details = el.shadowRoot!.querySelector("details[part=table]");
+      if (details) {
+        (details as HTMLDetailsElement).open = true;
+        await until(() => el.shadowRoot!.querySelector("tbody tr"));
+      }
       expect(rowsOf(el)[0], tag).toBe("1 Web Search Portals, Libraries, Archives, and Other Information Services ≥ $239,200");
       expect(el.shadowRoot!.querySelector(".notes")!.textContent, tag).toContain("≥ a top code");
       el.remove();
@@ -119,5 +125,27 @@ describe("accessibility", () => {
     const result = await axe.run(document, { resultTypes: ["violations"] });
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+});
+
+describe("pinned to a snapshot", () => {
+  it("shows the pinned snapshot's figures with a quiet line to the newer ones, while an unpinned element shows the latest", async () => {
+    const list = (await (await fetch(`${api}/api/v1/snapshots`)).json()) as { current: string; snapshots: { id: string }[] };
+    expect(list.snapshots.length, "the test server publishes the May 2024 edition before the May 2025 one").toBe(2);
+    const older = list.snapshots[0]!.id;
+    const cell = (el: HTMLElement) =>
+      [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent!.trim())).find((r) => r[1] === "Data scientists")?.[2];
+    const pinned = mount("ml-employer-ranking", { ranking: "occupations-by-employment", snapshot: older, api });
+    const latest = mount("ml-employer-ranking", { ranking: "occupations-by-employment", api });
+    await footer(pinned);
+    await footer(latest);
+    expect(cell(pinned)).toBe("233,440");
+    expect(cell(latest)).toBe("262,440");
+    const notice = await until(() => pinned.shadowRoot!.querySelector<HTMLAnchorElement>(".newer a"));
+    expect(notice.textContent).toBe("Newer figures: May 2025 →");
+    expect(notice.href).toBe(`${api}/embed/ranking/occupations-by-employment`);
+    expect(latest.shadowRoot!.querySelector(".newer")).toBeNull();
+    const bad = mount("ml-employer-fact", { fact: "data-scientist-employment", snapshot: "not-a-snapshot", api });
+    expect((await until(() => bad.shadowRoot?.querySelector('[role="alert"]'))).textContent).toContain("snapshot");
   });
 });

@@ -50,6 +50,13 @@ async function urls(perRoute = 2): Promise<string[]> {
     "/embed/atlas.css",
     `/oembed?url=${encodeURIComponent(`${BASE}/embed/chart/occupations-by-median-wage`)}`,
     "/openapi.json",
+    "/api/v1/embeds?charts=occupations-by-median-wage,occupations-by-employment",
+    "/api/v1/profiles/states/ohio",
+    "/cards/chart/occupations-by-median-wage.png",
+    "/profile/states",
+    "/profile/states/ohio",
+    "/robots.txt",
+    "/sitemap.xml",
   ];
   return [...seen, ...extra];
 }

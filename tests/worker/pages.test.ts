@@ -165,7 +165,8 @@ describe("the profile payload, fragment and embed page", () => {
   });
 
   it("answers an embed page of a profile with no entity as a readable bad-parameter page", async () => {
-    const res = await get("/embed/profile/states");
+    // As an iframe asks for it (Accept: text/html); other clients get problem+json.
+    const res = await get("/embed/profile/states", { headers: { Accept: "text/html" } });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('data-code="bad-parameter"');
   });
