@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseCsv } from "../../data/lib/csv";
 import { describe, expect, it } from "vitest";
 import { importOewsFile, readOewsDownload } from "../../data/import";
 import { BuildError } from "../../data/lib/build-error";
@@ -49,27 +50,8 @@ function attempt(bytes: Uint8Array | string, name = NAME): Outcome {
   }
 }
 
-/** RFC 4180 records of a CSV text (LF or CRLF). */
-function parse(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell), rows.push(row), (row = []), (cell = "");
-    } else cell += c;
-  }
-  return rows;
-}
+/** The records of a CSV text, by the pipeline's RFC 4180 reader (a different module from the writers under test). */
+const parse = (text: string): string[][] => parseCsv(text, "csv").map((r) => r.fields);
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 const write = (rows: string[][], eol = "\n") => rows.map((r) => r.map(quote).join(",")).join(eol) + eol;
 
