@@ -3,7 +3,7 @@
 // hold every sentence true for every entity.
 import { figureProse } from "./format";
 import { gapsClause, kindNouns, rankPhrase, type RankFacts } from "./report-text";
-import type { EntityKind, Figure, Ranking } from "./schemas";
+import type { Entity, EntityKind, Figure, Ranking } from "./schemas";
 
 /** Where `id` stands in `r`, or undefined when it is not ranked there. */
 export function rankIn(r: Pick<Ranking, "items" | "order" | "gaps" | "kind">, id: string): RankFacts | undefined {
@@ -32,6 +32,18 @@ export function nationalKey(kind: EntityKind, metric: string, f: Pick<Figure, "n
 /** The national figure is shown only when it measures the same thing in the same unit for the same period. */
 export function comparableNational(local: Pick<Figure, "unit" | "period">, national: Pick<Figure, "unit" | "period"> | undefined): boolean {
   return !!national && national.unit === local.unit && national.period === local.period;
+}
+
+/** The occupation's national figure for the local figure's measure and period: the current one, else the point of
+ *  the national series for that period (a state's May 2024 figure beside the U.S. May 2024 one, not May 2025's). */
+export function nationalFor(
+  occupation: Pick<Entity, "figures" | "series">,
+  metric: string,
+  local: Pick<Figure, "unit" | "period">,
+): Figure | undefined {
+  const current = occupation.figures[metric];
+  if (comparableNational(local, current)) return current;
+  return occupation.series?.points[metric]?.find((p) => comparableNational(local, p));
 }
 
 /** The `n` items nearest to `id` in value (ties by name), itself excluded. */

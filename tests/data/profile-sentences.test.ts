@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  comparableNational, figureProse, kindNouns, nationalKey, nearestPeers, NO_FIGURE, ordinal, profileSummary, rankIn, rankPhrase, rankSentence,
+  figureProse, kindNouns, nationalFor, nationalKey, nearestPeers, NO_FIGURE, ordinal, profileSummary, rankIn, rankPhrase, rankSentence,
   type Entity, type Ranking,
 } from "../../core/index";
 import { readBulk, ROOT } from "./helpers";
@@ -64,8 +64,8 @@ describe("profile sentences, for every entity", () => {
         if (!key) continue;
         expect(f.note, `${e.id} ${metric}`).toContain(`(SOC ${key.soc})`);
         const occ = occupations.find((o) => o.code === key.soc);
-        const national = occ?.figures[key.metric];
-        if (!comparableNational(f, national)) continue;
+        const national = occ ? nationalFor(occ, key.metric, f) : undefined;
+        if (!national) continue;
         expect(national!.unit).toBe(f.unit);
         expect(national!.period).toBe(f.period);
         expect(key.metric === metric || `cirs-${key.metric}` === metric, `${e.id} ${metric}`).toBe(true);

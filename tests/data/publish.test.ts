@@ -43,7 +43,9 @@ describe("data:publish", () => {
     ]);
     expect(store.get(PREVIOUS_POINTER_KEY)).toBe("aaaaaaaaaaaa");
     expect(store.get(POINTER_KEY)).toBe(id);
-    expect(index(store).snapshots).toEqual([{ id, builtAt: "2026-01-01T00:00:00Z", publishedAt: "2026-12-01T00:00:00Z", periods: expect.arrayContaining(["May 2024", "May 2025"]) }]);
+    expect(index(store).snapshots).toEqual([
+      { id, builtAt: "2026-01-01T00:00:00Z", publishedAt: "2026-12-01T00:00:00Z", release: "May 2025", periods: expect.arrayContaining(["May 2024", "May 2025"]) },
+    ]);
   });
 
   it("refuses to write keys of a snapshot id that KV already holds with other bytes, and writes none", () => {

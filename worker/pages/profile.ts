@@ -2,7 +2,7 @@
 // with its period, trust label, caution mark and rank, the national figure beside it where one exists, the rankings,
 // charts, sections and comparisons the entity appears in, and its nearest peers one click away.
 import {
-  comparableNational, datasetJsonLd, embedPath, entityKinds, esc, kindNouns, metricLabel, nationalKey, nearestPeers,
+  datasetJsonLd, nationalFor, embedPath, entityKinds, esc, kindNouns, metricLabel, nationalKey, nearestPeers,
   profileSummary, rankIn, rankPhrase, rankSentence, SITE_CARD_ID, valueHtml,
   type EntityKind, type EntityResponse, type Figure, type ProfilePayload, type Ranking, type RankingResponse,
   cardPath, CHART_MAX_ROWS,
@@ -129,8 +129,8 @@ async function nationalFigures(p: PageContext, kind: EntityKind, figures: Record
     const occ = bySoc.get(key.soc);
     if (!occ) continue;
     const page = await p.maybe<EntityResponse>(p.keys.entity("occupations", occ));
-    const national = page?.page.entity.figures[key.metric];
-    if (national && comparableNational(f, national)) out.set(metric, national);
+    const national = page ? nationalFor(page.page.entity, key.metric, f) : undefined;
+    if (national) out.set(metric, national);
   }
   return out;
 }
