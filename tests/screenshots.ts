@@ -33,6 +33,14 @@ const SMALLEST = `(() => {
   return min;
 })()`;
 
+/** In the page: a chart's drawn text sizes by role (names, values, axis title, title), in CSS px. */
+const CHART_SIZES = `(() => {
+  const root = document.querySelector("#box > ml-employer-chart")?.shadowRoot;
+  if (!root) return "";
+  const px = (sel) => [...new Set([...root.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize) * (e.getBoundingClientRect().width / (e.offsetWidth || 1))))].map((x) => x.toFixed(1)).join("/");
+  return "; chart names " + px(".figure .label") + ", values " + px(".figure .value") + ", axis " + px(".figure .axis") + ", title " + px("h2") + " px";
+})()`;
+
 const server = await startLocalServer();
 const browser = await launchChromium();
 rmSync(OUT, { recursive: true, force: true });
@@ -59,7 +67,7 @@ try {
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const file = `${OUT}/${name}-${scheme}-${width}.png`;
         await page.locator("#box").screenshot({ path: file });
-        console.log(`${file}  smallest text ${await page.evaluate(SMALLEST)} px`);
+        console.log(`${file}  smallest text ${await page.evaluate(SMALLEST)} px${await page.evaluate(CHART_SIZES)}`);
       }
     }
     if (errors.length) console.log(`page errors (${scheme}): ${errors.join("; ")}`);
