@@ -72,7 +72,7 @@ export class MlEmployerProfile extends AtlasElement {
           ${rows.map(
             (r) => html`<tr>
               <th scope="row">${r.label} <br><span class="trust">${r.figure.trust}</span> ${r.figure.period}${r.rank ? html` <br>${r.rank.phrase}` : ""}</th>
-              <td class="num">${this.value(r.figure)}${r.national ? html` <br>U.S.: ${this.value(r.national)}${nationalLine(r.national)}` : ""}</td>
+              <td class="num">${this.value(r.figure)}${r.national ? html` <br><span class="national">U.S.: ${this.value(r.national)}${nationalLine(r.national)}</span>` : ""}</td>
             </tr>`,
           )}
         </tbody>

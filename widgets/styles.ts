@@ -133,6 +133,10 @@ export const baseStyles = css`
   .notes summary {
     font-size: 1em;
   }
+  /* The national figure under a local one wraps inside its cell, so a narrow card does not overflow. */
+  .national {
+    white-space: normal;
+  }
   .cards {
     display: grid;
     grid-template-columns: 1fr 1fr;
