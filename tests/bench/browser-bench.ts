@@ -108,6 +108,8 @@ async function runPage(browser: Browser, url: string, allDrawn: Drawn): Promise<
     });
     await page.goto(url, { waitUntil: "commit" });
     const ms = await reported;
+    // Bytes are counted once every response has finished (a fast page can report drawn before its HTML has).
+    await page.waitForLoadState("load");
     if (process.env.BENCH_TRACE) {
       const { profile } = (await cdp.send("Profiler.stop")) as { profile: { nodes: { id: number; hitCount?: number; callFrame: { functionName: string; url: string; lineNumber: number } }[] } };
       const self = new Map<string, number>();
