@@ -82,11 +82,6 @@ export function formatFigure(f: { value: number; unit: Unit; bound?: "at-least";
   return f.bound === "at-least" ? `≥ ${text}` : f.qualifier ? `${f.qualifier}${text}` : text;
 }
 
-/** The words shown beside a figure marked for reliability. */
-export function reliabilityText(prse: number): string {
-  return `use with caution: relative standard error ${prse}%`;
-}
-
 /** A figure as prose: "at least $239,200" for a bound, "nearly 58%" for a hedged quote. */
 export function figureProse(f: { value: number; unit: Unit; bound?: "at-least"; qualifier?: string }): string {
   return f.bound === "at-least" ? `at least ${formatValue(f.value, f.unit)}` : formatFigure(f);

@@ -59,9 +59,7 @@ const PENDING_BUILT_AT = "1970-01-01T00:00:00Z";
  * anywhere in the output (a chart builder, a formatter, a dependency) gives a new id; an unchanged build keeps it.
  */
 export function fingerprint(entries: Map<string, string>): string {
-  const hash = createHash("sha256");
-  for (const [key, value] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${key}\u0000${value}\u0000`);
-  return hash.digest("hex").slice(0, 12);
+  return contentDigest(entries).slice(0, 12);
 }
 
 /** Digest of every byte of a snapshot's bodies (build time included): what data:publish compares before writing. */
