@@ -29,7 +29,17 @@ describe("snapshotKeys", () => {
     expect(k.comparePair("metros", "x", "y")).toBe(k.comparePair("metros", "y", "x"));
   });
 
-  it("puts the schema version and snapshot id in every key", () => {
-    expect(snapshotKeys("abc123abc123").ranking("r")).toBe("atlas:v1:abc123abc123:ranking:r");
+  it("puts the schema version and snapshot id in every key, and no two builders share a key", () => {
+    const keys = snapshotKeys("abc123abc123");
+    const built = Object.entries(keys).map(([name, k]): [string, string] => {
+      if (typeof k === "string") return [name, k];
+      // Every builder takes one to three string arguments (pairs take a kind and two ids).
+      return [name, (k as (...a: string[]) => string)("occupations", "x", "y")];
+    });
+    expect(built.length).toBeGreaterThan(15);
+    for (const [name, key] of built) expect(key, name).toMatch(/^atlas:v1:abc123abc123:/);
+    const values = built.filter(([name]) => name !== "prefix").map(([, key]) => key);
+    expect(new Set(values).size).toBe(values.length);
+    expect(keys.ranking("r")).toBe("atlas:v1:abc123abc123:ranking:r");
   });
 });
