@@ -45,14 +45,18 @@ function seedFile(state: string, kvFile: string, previous: string | undefined): 
   return file;
 }
 
-export async function startLocalServer(o: { kvFile?: string; previous?: string } = {}): Promise<LocalServer> {
-  const state = mkdtempSync(join(tmpdir(), "atlas-kv-"));
-  const seed = spawnSync(
-    wrangler,
-    ["kv", "bulk", "put", seedFile(state, o.kvFile ?? join(root, "data/out/kv-bulk.json"), o.previous), "--binding", "ATLAS_KV", "--local", "--persist-to", state],
-    { cwd: root, env, encoding: "utf8" },
-  );
-  if (seed.status !== 0) throw new Error(`seeding local KV failed:\n${seed.stderr}`);
+/** `persistTo`: serve the local KV already in that folder (as `data:publish --local --persist-to` writes it),
+ *  unseeded, and leave the folder in place when stopped. */
+export async function startLocalServer(o: { kvFile?: string; previous?: string; persistTo?: string } = {}): Promise<LocalServer> {
+  const state = o.persistTo ?? mkdtempSync(join(tmpdir(), "atlas-kv-"));
+  if (!o.persistTo) {
+    const seed = spawnSync(
+      wrangler,
+      ["kv", "bulk", "put", seedFile(state, o.kvFile ?? join(root, "data/out/kv-bulk.json"), o.previous), "--binding", "ATLAS_KV", "--local", "--persist-to", state],
+      { cwd: root, env, encoding: "utf8" },
+    );
+    if (seed.status !== 0) throw new Error(`seeding local KV failed:\n${seed.stderr}`);
+  }
   const port = await freePort();
   const child = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false"], {
     cwd: root,
@@ -76,7 +80,7 @@ export async function startLocalServer(o: { kvFile?: string; previous?: string }
     } catch {
       /* already gone */
     }
-    rmSync(state, { recursive: true, force: true });
+    if (!o.persistTo) rmSync(state, { recursive: true, force: true });
   };
   const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
