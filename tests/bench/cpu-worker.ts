@@ -42,7 +42,10 @@ export default {
     // Counts KV reads, so the report can show the cold path really read KV (and the warm path did not).
     let kvGets = 0;
     const kv = env.ATLAS_KV;
-    const counted: Env = { ATLAS_KV: { get: (key: string) => (kvGets++, kv.get(key)) } };
+    const counted: Env = { ATLAS_KV: { get: (key: string) => {
+      kvGets++;
+      return kv.get(key);
+    } } };
     let calls = 0;
     const call = async (app: App) => {
       calls++;
@@ -102,7 +105,10 @@ const MISS_ROUTES = [
 async function misses(env: Env, n: number): Promise<Response> {
   let kvGets = 0;
   const kv = env.ATLAS_KV;
-  const counted: Env = { ATLAS_KV: { get: (key: string) => (kvGets++, kv.get(key)) } };
+  const counted: Env = { ATLAS_KV: { get: (key: string) => {
+      kvGets++;
+      return kv.get(key);
+    } } };
   const app = createApp(bundledSnapshot);
   const ask = async (path: string) => {
     const res = await app.fetch(new Request(ORIGIN + path), counted);

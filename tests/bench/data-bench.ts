@@ -47,7 +47,10 @@ function runChild(args: string[], timeoutMs: number): Promise<{ code: number | n
         /* gone */
       }
     };
-    const timer = setTimeout(() => ((timedOut = true), kill()), timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, timeoutMs);
     process.once("exit", kill);
     child.on("close", (code) => {
       clearTimeout(timer);

@@ -98,7 +98,10 @@ export async function publishBench(rt: EdgeRuntime, o: { connections: number; ph
           const problems: string[] = [];
           if (res.statusCode !== 200) problems.push(`status ${res.statusCode}`);
           if (res.headers.etag !== etagOf(body)) problems.push("ETag is not the body's");
-          if (ids.size > 1) (r.mixed++, problems.push(`body names ${[...ids].join(" and ")}`));
+          if (ids.size > 1) {
+            r.mixed++;
+            problems.push(`body names ${[...ids].join(" and ")}`);
+          }
           if (ids.size === 1 && !ids.has(header)) problems.push(`body ${[...ids][0]} vs header ${header}`);
           if (problems.length) {
             r.disagreements++;
@@ -107,9 +110,15 @@ export async function publishBench(rt: EdgeRuntime, o: { connections: number; ph
           seen(header, now());
           resolve();
         });
-        res.on("error", () => (r.errors++, resolve()));
+        res.on("error", () => {
+          r.errors++;
+          resolve();
+        });
       });
-      req.on("error", () => (r.errors++, resolve()));
+      req.on("error", () => {
+        r.errors++;
+        resolve();
+      });
       req.setTimeout(10_000, () => req.destroy(new Error("timeout")));
       req.end();
     });

@@ -15,11 +15,20 @@ function memoryKv(initial: Record<string, string> = {}) {
   const writes: string[] = [];
   const kv: KvClient = {
     get: (k) => store.get(k),
-    put: (k, v) => (writes.push(`put ${k}`), store.set(k, v)),
-    bulkPut: (entries) => (writes.push(`bulk put ${entries.length}`), entries.forEach((e) => store.set(e.key, e.value))),
+    put: (k, v) => {
+      writes.push(`put ${k}`);
+      store.set(k, v);
+    },
+    bulkPut: (entries) => {
+      writes.push(`bulk put ${entries.length}`);
+      for (const e of entries) store.set(e.key, e.value);
+    },
     // Like KV's listing, at most 1,000 keys per call.
     list: (prefix) => [...store.keys()].filter((k) => k.startsWith(prefix)).slice(0, 1000),
-    bulkDelete: (keys) => (writes.push(`bulk delete ${keys.length}`), keys.forEach((k) => store.delete(k))),
+    bulkDelete: (keys) => {
+      writes.push(`bulk delete ${keys.length}`);
+      for (const k of keys) store.delete(k);
+    },
   };
   return { kv, store, writes };
 }
