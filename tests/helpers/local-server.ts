@@ -45,7 +45,9 @@ function seedFile(state: string, kvFile: string, previous: string | undefined): 
   return file;
 }
 
-export async function startLocalServer(o: { kvFile?: string; previous?: string } = {}): Promise<LocalServer> {
+/** `beforeStart` runs with the local KV's state folder after seeding, before the server starts (e.g. to publish a
+ *  widget release into it). */
+export async function startLocalServer(o: { kvFile?: string; previous?: string; beforeStart?: (persistTo: string) => void } = {}): Promise<LocalServer> {
   const state = mkdtempSync(join(tmpdir(), "atlas-kv-"));
   const seed = spawnSync(
     wrangler,
@@ -53,6 +55,7 @@ export async function startLocalServer(o: { kvFile?: string; previous?: string }
     { cwd: root, env, encoding: "utf8" },
   );
   if (seed.status !== 0) throw new Error(`seeding local KV failed:\n${seed.stderr}`);
+  o.beforeStart?.(state);
   const port = await freePort();
   const child = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false"], {
     cwd: root,
