@@ -3,53 +3,49 @@
 // bytes forever: cached as immutable, open CORS, CORP cross-origin, like every response of ours.
 import { RELEASE_CACHE_CONTROL, RELEASE_FILE, WIDGET_RELEASES_KEY, WIDGET_VERSION, widgetReleaseKey } from "../core/index";
 import { serveAsset, type AssetFetcher } from "./assets";
-import { problem } from "./errors";
+import { ApiError, problem } from "./errors";
+import { kvReader, type KvReader, type RateLimiter } from "./kv-reader";
 import { CORS } from "./respond";
 
 const RELEASE_PATH = /^\/v\/([^/]*)\/(.*)$/;
 /** How long an isolate trusts the list of published versions before reading it again. */
 const INDEX_TTL_MS = 300_000;
-/** How long a KV read for a release may take before the request is answered 503 (try again). */
-const KV_DEADLINE_MS = 5_000;
 /** Release files an isolate keeps (immutable, tens of KB each). */
 const MAX_CACHED_FILES = 64;
 
 interface ReleaseEnv {
   ATLAS_KV: KVNamespace;
   ASSETS?: AssetFetcher;
+  KV_READS?: RateLimiter;
 }
 
 const typeOf = (file: string) => (file.endsWith(".json") ? "application/json; charset=utf-8" : "text/javascript; charset=utf-8");
 
-function withDeadline<T>(p: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error("KV deadline")), KV_DEADLINE_MS)));
-  return Promise.race([p, late]).finally(() => timer && clearTimeout(timer));
-}
-
 /** The handler for /v/{version}/… paths: null for any other path. One per app (it holds the isolate's caches). */
 export function releaseFiles() {
-  let current: Promise<string | null> | undefined;
+  // Values, never promises, are kept across requests: workerd does not settle a promise whose I/O belonged to a
+  // request that has ended, so a request must not wait on another's read.
+  let current: string | null | undefined;
   let index: { at: number; versions: ReadonlySet<string> } | undefined;
   const files = new Map<string, string>();
 
   /** The version of the release in the assets (their release.json), read once per isolate. */
-  const currentVersion = (assets: AssetFetcher | undefined, url: string) =>
-    (current ??= (async () => {
-      if (!assets) return null;
+  const currentVersion = async (assets: AssetFetcher | undefined, url: string): Promise<string | null> => {
+    if (current !== undefined) return current;
+    if (!assets) return (current = null);
+    try {
       const res = await serveAsset(assets, new Request(new URL("/release.json", url)));
-      if (!res) return null;
-      try {
-        const v = ((await res.json()) as { version?: unknown }).version;
-        return typeof v === "string" && WIDGET_VERSION.test(v) ? v : null;
-      } catch {
-        return null;
-      }
-    })());
+      const v = res ? ((await res.json()) as { version?: unknown }).version : null;
+      return (current = typeof v === "string" && WIDGET_VERSION.test(v) ? v : null);
+    } catch (err) {
+      console.error("assets: release.json unreadable", err);
+      return null; // not kept: asked again by the next request
+    }
+  };
 
-  const published = async (kv: KVNamespace): Promise<ReadonlySet<string>> => {
+  const published = async (reader: KvReader, version: string): Promise<ReadonlySet<string>> => {
     if (index && Date.now() - index.at < INDEX_TTL_MS) return index.versions;
-    const raw = await withDeadline(kv.get(WIDGET_RELEASES_KEY));
+    const raw = await reader.get(WIDGET_RELEASES_KEY, "index", `widgets ${version}`);
     let versions: string[] = [];
     if (raw) {
       const parsed = JSON.parse(raw) as { releases?: { version?: unknown }[] };
@@ -79,13 +75,17 @@ export function releaseFiles() {
     const key = widgetReleaseKey(version, file);
     let body = files.get(key);
     if (body === undefined) {
+      // The request's KV reads share one deadline; a file read counts against the per-client rate limit, the list
+      // of versions (once per isolate and period) does not.
+      const reader = kvReader(env.ATLAS_KV, { limiter: env.KV_READS, client: request.headers.get("CF-Connecting-IP") });
       try {
-        if (!(await published(env.ATLAS_KV)).has(version)) return unknown();
+        if (!(await published(reader, version)).has(version)) return unknown();
         if (!RELEASE_FILE.test(file)) return missing();
-        const value = await withDeadline(env.ATLAS_KV.get(key));
+        const value = await reader.get(key, "value", `widgets ${version}`);
         if (value === null) return missing();
         body = value;
       } catch (err) {
+        if (err instanceof ApiError) return problem(request.url, err.code, err.detail, err.headers);
         console.error(`widget release ${version}: KV read failed`, err);
         return problem(request.url, "widget-release-unavailable", `Release ${version} could not be read just now; try again shortly.`, { "Retry-After": "10" });
       }

@@ -1,6 +1,6 @@
 // Widget releases inside workerd: the deployed release from the assets, an earlier one from KV, both immutable;
-// unknown versions a 404 problem that costs no KV read once the isolate knows the published versions; a KV fault a
-// 503 problem with Retry-After, never a 5xx of the runtime.
+// unknown versions a 404 problem that costs no KV read once the isolate knows the published versions; file reads
+// rate-limited per client; a KV fault a 503 problem with Retry-After, never a 5xx of the runtime.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { LATEST_CACHE_CONTROL, RELEASE_CACHE_CONTROL, WIDGET_RELEASES_KEY, widgetReleaseKey } from "../../core/index";
@@ -69,6 +69,22 @@ describe("widget releases in workerd", () => {
     expect(await code(await ask(app, `/v/${OLD}/secrets.txt`, kv))).toBe("not-found");
     expect(await code(await ask(app, `/v/${current}/demo.js`, kv))).toBe("not-found");
     expect(reads).toEqual([WIDGET_RELEASES_KEY]);
+  });
+
+  it("count a file read from KV against the client's rate limit (429 rate-limited), not an unknown version", async () => {
+    const app = createApp(bundledSnapshot);
+    const asked: string[] = [];
+    const limiter = { limit: async ({ key }: { key: string }) => (asked.push(key), { success: false }) };
+    const init = { headers: { "CF-Connecting-IP": "203.0.113.9" } };
+    const env2 = { ATLAS_KV: env.ATLAS_KV, ASSETS: env.ASSETS, KV_READS: limiter };
+    const unknownVersion = await app.request("http://atlas.test/v/ffffffffffff/widgets.js", init, env2);
+    expect(await code(unknownVersion)).toBe("unknown-widget-version");
+    expect(asked).toEqual([]);
+    const refused = await app.request(`http://atlas.test/v/${OLD}/widgets.js`, init, env2);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(await code(refused)).toBe("rate-limited");
+    expect(asked).toEqual(["203.0.113.9"]);
   });
 
   it("answer 503 widget-release-unavailable with Retry-After when KV fails, and the file once it answers again", async () => {
