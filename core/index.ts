@@ -2,6 +2,7 @@
 export * from "./schemas";
 export { bounds, PRSE_CAUTION_THRESHOLD, reliabilityMarks } from "./vocab";
 export * from "./keys";
+export * from "./release";
 export * from "./rank";
 export * from "./compare";
 export * from "./charts";

@@ -56,3 +56,10 @@ export const snapshotKeys = (snapshotId: string) => {
   };
 };
 export type SnapshotKeys = ReturnType<typeof snapshotKeys>;
+
+/** Widget releases published by `npm run deploy` (widgets:publish): every file of a release under its version,
+ *  never pruned (tens of KB each), so a page pinned to /v/{version}/widgets.js keeps working after later deploys. */
+export const widgetReleaseKey = (version: string, file: string) => `widgets/v/${version}/${file}`;
+
+/** The versions published to KV, oldest first: `{ releases: [{ version, publishedAt }] }`. */
+export const WIDGET_RELEASES_KEY = "widgets/releases";

@@ -12,6 +12,8 @@ export const problems = {
   "unknown-snapshot": { status: 404, title: "No such snapshot" },
   "snapshot-gone": { status: 410, title: "Snapshot no longer kept" },
   "snapshot-unavailable": { status: 503, title: "Snapshot temporarily unavailable" },
+  "unknown-widget-version": { status: 404, title: "No such widget release" },
+  "widget-release-unavailable": { status: 503, title: "Widget release temporarily unavailable" },
   "bad-parameter": { status: 400, title: "Bad parameter" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   "rate-limited": { status: 429, title: "Too many requests" },

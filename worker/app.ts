@@ -8,6 +8,7 @@ import { embedRoutes, fragmentEntry, type ResolveFragment } from "./html";
 import { kvReader, type KvReader, type RateLimiter } from "./kv-reader";
 import { openapi } from "./openapi";
 import { pageRoutes } from "./pages/routes";
+import { releaseFiles } from "./releases";
 import type { Cached } from "./cache";
 import { CORS, FALLBACK_HEADER, PINNED_CACHE_CONTROL, send } from "./respond";
 import { SnapshotStore, type Bundle, type CompareKind, type Family, type Snapshot } from "./store";
@@ -52,6 +53,7 @@ const HOT_URLS = 4000;
 
 export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions = {}) {
   const store = new SnapshotStore(loadBundle, options);
+  const serveRelease = releaseFiles();
   const app = new Hono<Env>();
   // Per request: its KV reader (one deadline for all its reads), the snapshot it was answered from, the KV
   // fault that ended an attempt, and what the next attempt must avoid (see `answer` below).
@@ -389,6 +391,9 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
   app.notFound(async (c) => {
     if (!METHODS.has(c.req.method))
       return problemResponse(c, "method-not-allowed", `${c.req.method} is not allowed; this API is read-only.`, { Allow: "GET, HEAD, OPTIONS" });
+    // /v/{version}/…: a widget release, from the assets or KV (worker/releases.ts).
+    const release = await serveRelease(c.req.raw, c.env);
+    if (release) return release;
     const asset = c.env.ASSETS && (await serveAsset(c.env.ASSETS, c.req.raw));
     return asset || problemResponse(c, "not-found", `Nothing at ${new URL(c.req.url).pathname.slice(0, 120)}. Start at /api/v1.`);
   });

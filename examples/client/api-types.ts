@@ -1418,7 +1418,7 @@ export interface components {
             /** Format: uri */
             type: string;
             /** @enum {string} */
-            code: "not-found" | "unknown-ranking" | "unknown-chart" | "unknown-kind" | "unknown-entity" | "unknown-section" | "unknown-fact" | "unknown-snapshot" | "snapshot-gone" | "snapshot-unavailable" | "bad-parameter" | "method-not-allowed" | "rate-limited" | "internal";
+            code: "not-found" | "unknown-ranking" | "unknown-chart" | "unknown-kind" | "unknown-entity" | "unknown-section" | "unknown-fact" | "unknown-snapshot" | "snapshot-gone" | "snapshot-unavailable" | "unknown-widget-version" | "widget-release-unavailable" | "bad-parameter" | "method-not-allowed" | "rate-limited" | "internal";
             title: string;
             status: number;
             detail: string;

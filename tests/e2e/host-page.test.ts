@@ -105,3 +105,75 @@ describe("widgets on third-party pages", () => {
     await page.close();
   });
 });
+
+describe("the builder's pinned code on a third-party page", () => {
+  /** The snippet the embed builder writes by default (pinned), as a reader copies it from the gallery. */
+  let snippet: string;
+  let script: { src: string; integrity: string };
+  beforeAll(async () => {
+    const page = await browser.newPage();
+    await page.goto(`${api}/gallery/`);
+    await page.waitForFunction(() => document.querySelector("#pin-note")?.textContent?.startsWith("Pinned to"), null, { timeout: 20_000 });
+    snippet = await page.locator("#snippet").inputValue();
+    await page.close();
+    const tag = /<script type="module" src="([^"]+)" integrity="([^"]+)" crossorigin="anonymous"><\/script>/.exec(snippet);
+    expect(tag, snippet).not.toBeNull();
+    script = { src: tag![1]!, integrity: tag![2]! };
+    const csp = `default-src 'none'; script-src ${api}; connect-src ${api}; style-src 'self'; img-src 'self'`;
+    pages["/pinned"] = { csp, body: `<!doctype html><html lang="en"><head><title>Pinned</title></head><body>${snippet}</body></html>` };
+  });
+
+  it("is the versioned script with its integrity, the element and its iframe at the current snapshot", async () => {
+    const release = (await (await fetch(`${api}/release.json`)).json()) as { entry: string; integrity: string };
+    const { current } = (await (await fetch(`${api}/api/v1/snapshots`)).json()) as { current: string };
+    expect(script).toEqual({ src: api + release.entry, integrity: release.integrity });
+    expect(script.src).toMatch(/\/v\/[0-9a-f]{12}\/widgets\.js$/);
+    expect(snippet).toContain(`snapshot="${current}"`);
+    expect(snippet).toMatch(new RegExp(`<iframe src="${api}/embed/chart/occupations-by-median-wage\\?snapshot=${current}"`));
+  });
+
+  it("renders under a strict CSP on another origin, the script checked against its integrity", async () => {
+    const { page, problems } = await openPinned();
+    await page.waitForFunction(() => document.querySelector("ml-employer-chart")?.shadowRoot?.querySelector("footer"), null, { timeout: 20_000 });
+    expect(await page.locator("ml-employer-chart .figure .bar").count()).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("refuses the script when one byte of it changed on the way: the element never upgrades", async () => {
+    const { page, problems } = await openPinned(async (body) => {
+      // One letter of a string literal: still valid JavaScript that would run, were it not for the integrity.
+      const at = body.indexOf("Loading chart");
+      expect(at).toBeGreaterThan(0);
+      body[at] = "l".charCodeAt(0);
+      return body;
+    });
+    // Either the browser reports the mismatch, or (were the integrity not checked) the element gets defined.
+    await page.waitForFunction(() => customElements.get("ml-employer-chart") || (window as unknown as { refused?: boolean }).refused, null, { timeout: 20_000 });
+    expect(await page.evaluate(() => customElements.get("ml-employer-chart") === undefined)).toBe(true);
+    expect(await page.evaluate(() => document.querySelector("ml-employer-chart")!.matches(":defined"))).toBe(false);
+    expect(problems.some((p) => /integrity/i.test(p)), problems.join("\n")).toBe(true);
+    await page.close();
+  });
+
+  async function openPinned(tamper?: (body: Buffer) => Promise<Buffer>): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 3000 } });
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e}`));
+    page.on("console", async (m) => {
+      if (m.type() !== "error") return;
+      problems.push(`console: ${m.text()}`);
+      if (/integrity/i.test(m.text())) await page.evaluate(() => ((window as unknown as { refused?: boolean }).refused = true)).catch(() => {});
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    if (tamper)
+      await page.route(script.src, async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, body: await tamper(await res.body()) });
+      });
+    await page.goto(`${origin}/pinned`);
+    return { page, problems };
+  }
+});

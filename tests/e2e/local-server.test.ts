@@ -90,7 +90,7 @@ describe("the gallery and embed builder (/gallery/) in Chromium", () => {
     const { charts } = (await (await fetch(`${api}/api/v1/charts`)).json()) as { charts: { id: string }[] };
     const id = charts[charts.length - 1]!.id;
     await page.goto(`${api}/gallery/?tag=ml-employer-chart&id=${id}&tag=no-such-widget#builder`);
-    expect(await page.inputValue("#snippet")).toContain(`<ml-employer-chart chart="${id}">`);
+    expect(await page.inputValue("#snippet")).toMatch(new RegExp(`<ml-employer-chart chart="${id}"[ >]`));
     await page.close();
   });
 
@@ -102,6 +102,21 @@ describe("the gallery and embed builder (/gallery/) in Chromium", () => {
     await page.fill('input[name="a"]', "new-york-newark-jersey-city-ny-nj");
     await page.fill('input[name="b"]', "boston-cambridge-newton-ma-nh");
     await page.selectOption('select[name="theme"]', "dark");
+    // Pinned (the default, once the builder has read the current release and snapshot): every URL at the snapshot.
+    await page.waitForFunction(() => document.querySelector("#pin-note")?.textContent?.startsWith("Pinned to"));
+    const { current } = (await (await fetch(`${api}/api/v1/snapshots`)).json()) as { current: string };
+    const pinnedUrl = await page.inputValue("#page-url");
+    expect(pinnedUrl).toBe(`${api}/embed/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=boston-cambridge-newton-ma-nh&theme=dark&snapshot=${current}`);
+    const pinnedSnippet = await page.inputValue("#snippet");
+    expect(pinnedSnippet).toMatch(/^<script type="module" src="[^"]+\/v\/[0-9a-f]{12}\/widgets\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>\n/);
+    expect(pinnedSnippet).toContain(`b="boston-cambridge-newton-ma-nh" theme="dark" snapshot="${current}">`);
+    expect(pinnedSnippet).toContain(`<noscript>${await page.inputValue("#iframe-snippet")}</noscript>`);
+    const pinnedEmbed = await fetch(pinnedUrl);
+    expect(pinnedEmbed.status).toBe(200);
+    expect(pinnedEmbed.headers.get("cache-control")).toContain("immutable");
+    expect((await fetch(`${api}/oembed?url=${encodeURIComponent(pinnedUrl)}`)).status).toBe(200);
+    // Always latest: today's unpinned code.
+    await page.selectOption('select[name="pin"]', "latest");
     const snippet = await page.inputValue("#snippet");
     const url = await page.inputValue("#page-url");
     expect(url).toBe(`${api}/embed/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=boston-cambridge-newton-ma-nh&theme=dark`);

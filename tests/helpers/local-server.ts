@@ -46,8 +46,11 @@ function seedFile(state: string, kvFile: string, previous: string | undefined): 
 }
 
 /** `persistTo`: serve the local KV already in that folder (as `data:publish --local --persist-to` writes it),
- *  unseeded, and leave the folder in place when stopped. */
-export async function startLocalServer(o: { kvFile?: string; previous?: string; persistTo?: string } = {}): Promise<LocalServer> {
+ *  unseeded, and leave the folder in place when stopped. `beforeStart` runs with the local KV's state folder after
+ *  seeding, before the server starts (e.g. to publish a widget release into it). */
+export async function startLocalServer(
+  o: { kvFile?: string; previous?: string; persistTo?: string; beforeStart?: (persistTo: string) => void } = {},
+): Promise<LocalServer> {
   const state = o.persistTo ?? mkdtempSync(join(tmpdir(), "atlas-kv-"));
   if (!o.persistTo) {
     const seed = spawnSync(
@@ -57,6 +60,7 @@ export async function startLocalServer(o: { kvFile?: string; previous?: string; 
     );
     if (seed.status !== 0) throw new Error(`seeding local KV failed:\n${seed.stderr}`);
   }
+  o.beforeStart?.(state);
   const port = await freePort();
   const child = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false"], {
     cwd: root,
