@@ -1,9 +1,8 @@
 // <ml-employer-chart chart="{id}">: a sourced bar chart, drawn as HTML laid out for its container.
 import { html, type PropertyValues } from "lit";
-import { Task } from "@lit/task";
 import type { ChartEmbed } from "../core/embed";
 import { embedPath } from "../core/fragments";
-import { AtlasElement } from "./atlas-element";
+import { AtlasElement, type Drawn } from "./atlas-element";
 import { barChart, barChartStyles } from "./bar-chart";
 import { loadChartEmbed } from "./chunks";
 import { baseStyles } from "./styles";
@@ -28,7 +27,7 @@ import { baseStyles } from "./styles";
  * @csspart footer - source, reference period, trust label, snapshot, downloads
  * @cssprop --atlas-text --atlas-background --atlas-muted --atlas-border --atlas-link --atlas-bar --atlas-highlight --atlas-grid --atlas-font-family --atlas-font-size --atlas-radius --atlas-padding
  */
-export class MlEmployerChart extends AtlasElement {
+export class MlEmployerChart extends AtlasElement<ChartEmbed> {
   static override styles = [baseStyles, barChartStyles];
   static override properties = {
     ...AtlasElement.properties,
@@ -44,14 +43,15 @@ export class MlEmployerChart extends AtlasElement {
   /** The data table's rows are built when its disclosure first opens: until then nobody can see them. */
   #tableOpened = false;
 
-  #task = new Task(this, {
-    args: () => [this.chart, this.api, this.near, this.snapshot] as const,
-    task: async ([chart, , near], { signal }) => {
-      if (!near) return undefined;
-      const id = this.requireId("chart", chart);
-      return loadChartEmbed(this.base(), id, signal, this.pin());
-    },
-  });
+  protected readonly noun = "chart";
+
+  protected requested() {
+    return [this.chart];
+  }
+
+  protected load(base: string, signal: AbortSignal, snapshot: string | undefined) {
+    return loadChartEmbed(base, this.requireId("chart", this.chart), signal, snapshot);
+  }
 
   #limit(): number | undefined {
     const n = Number(this.limit);
@@ -67,21 +67,12 @@ export class MlEmployerChart extends AtlasElement {
     return embedPath("chart", this.chart ?? "");
   }
 
-  protected override render() {
-    return this.#task.render({
-      initial: () => this.loading(),
-      pending: () => this.loading(),
-      error: (err) => this.failed(err),
-      complete: (data) => (data ? this.#renderChart(data) : this.loading()),
-    });
-  }
-
-  #renderChart(data: ChartEmbed) {
+  protected draw(data: ChartEmbed): Drawn {
     const { chart } = data;
     const rows = data.rows.slice(0, this.#limit());
     const lang = this.lang || undefined;
     const figs = rows.map((r) => ({ ...r, unit: chart.unit }));
-    return this.frame(html`
+    const body = html`
       <header part="header">
         <h2>${chart.title}</h2>
         <p class="summary">${chart.summary}</p>
@@ -103,9 +94,8 @@ export class MlEmployerChart extends AtlasElement {
           </tbody>
         </table>
       </details>
-      ${this.notes(figs, [], chart.gaps)}
-      ${this.footer(chart.sources, data.snapshot.id, data.links)}
-    `);
+    `;
+    return { body, notes: { figures: figs, derived: [], gaps: chart.gaps }, footer: { sources: chart.sources, snapshot: data.snapshot.id, links: data.links } };
   }
 
   #onToggle = (e: Event) => {
@@ -116,7 +106,7 @@ export class MlEmployerChart extends AtlasElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const data = this.#task.value;
+    const data = this.data;
     if (!data) return;
     const key = `${data.snapshot.id}/${data.chart.id}/${this.limit}`;
     if (this.#painted !== key) {
