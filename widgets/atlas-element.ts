@@ -14,6 +14,8 @@ import { baseStyles } from "./styles";
 import { ThemeController, type Scheme } from "./theme";
 
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A published snapshot's id (see /api/v1/snapshots). */
+export const SNAPSHOT_ID = /^[0-9a-f]{12}$/;
 
 /** How long an element may wait for its data before it says it is loading: a quicker answer shows no flash of a
  *  loading message (and no frame drawn only to be replaced). */
@@ -177,7 +179,7 @@ export abstract class AtlasElement<T = unknown> extends LitElement {
   /** The pinned snapshot id, or undefined; a malformed one is an attribute error shown inside the element. */
   protected pin(): string | undefined {
     if (!this.snapshot) return undefined;
-    if (!/^[0-9a-f]{12}$/.test(this.snapshot)) throw new WidgetError("bad-attribute", ["snapshot"]);
+    if (!SNAPSHOT_ID.test(this.snapshot)) throw new WidgetError("bad-attribute", ["snapshot"]);
     return this.snapshot;
   }
 

@@ -38,7 +38,9 @@ export function loadChartEmbed(base: string, id: string, signal: AbortSignal, sn
   });
 }
 
-function flush(): void {
+/** Sends what has been asked for so far now, rather than in the microtask queued for it. */
+export function flush(): void {
+  if (!scheduled) return;
   scheduled = false;
   const batches = [...waiting];
   waiting.clear();

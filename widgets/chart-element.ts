@@ -2,10 +2,37 @@
 import { html, type PropertyValues } from "lit";
 import type { ChartEmbed } from "../core/embed";
 import { embedPath } from "../core/fragments";
-import { AtlasElement, type Drawn } from "./atlas-element";
+import { apiBase } from "./api-base";
+import { AtlasElement, ID, SNAPSHOT_ID, type Drawn } from "./atlas-element";
 import { barChart, barChartStyles } from "./bar-chart";
-import { loadChartEmbed } from "./chunks";
+import { flush, loadChartEmbed } from "./chart-batch";
+import { nearViewport } from "./near-viewport";
 import { baseStyles } from "./styles";
+
+/** Payloads asked for before the elements were defined, by element: what was asked, the answer, and its abort. */
+const early = new WeakMap<Element, { key: string; data: Promise<ChartEmbed>; abort: AbortController }>();
+const earlyKey = (base: string, id: string, snapshot: string | undefined) => `${base} ${id} ${snapshot ?? ""}`;
+
+/**
+ * Called by the loader before it defines the elements: the charts on or near the screen ask for their payloads
+ * at once (one batched request), so the request is under way while the elements are set up. Each element takes
+ * its answer when it starts loading; one whose attributes are not valid asks nothing here and explains itself.
+ */
+export function askEarly(root: ParentNode = document): void {
+  const [width, height] = [innerWidth, innerHeight];
+  for (const el of root.querySelectorAll("ml-employer-chart")) {
+    const id = el.getAttribute("chart");
+    const base = apiBase(el.getAttribute("api"));
+    const snapshot = el.getAttribute("snapshot") || undefined;
+    if (!id || !ID.test(id) || base === null || (snapshot && !SNAPSHOT_ID.test(snapshot)) || !nearViewport(el, width, height)) continue;
+    const abort = new AbortController();
+    const data = loadChartEmbed(base, id, abort.signal, snapshot);
+    data.catch(() => undefined); // the element shows the failure when it takes the answer
+    early.set(el, { key: earlyKey(base, id, snapshot), data, abort });
+  }
+  // Sent before the elements are defined, not after: the microtask would run only once this script has finished.
+  flush();
+}
 
 /**
  * A chart from the ML Employer Atlas API with title, generated summary, data table, source line, trust label
@@ -50,7 +77,15 @@ export class MlEmployerChart extends AtlasElement<ChartEmbed> {
   }
 
   protected load(base: string, signal: AbortSignal, snapshot: string | undefined) {
-    return loadChartEmbed(base, this.requireId("chart", this.chart), signal, snapshot);
+    const id = this.requireId("chart", this.chart);
+    const asked = early.get(this);
+    early.delete(this);
+    if (asked?.key === earlyKey(base, id, snapshot)) {
+      signal.addEventListener("abort", () => asked.abort.abort(signal.reason), { once: true });
+      return asked.data;
+    }
+    asked?.abort.abort();
+    return loadChartEmbed(base, id, signal, snapshot);
   }
 
   #limit(): number | undefined {
