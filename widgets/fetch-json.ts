@@ -36,7 +36,9 @@ export async function fetchJson(url: string, signal: AbortSignal, what: readonly
   const combined = AbortSignal.any([signal, timeout]);
   let res: Response;
   try {
-    res = await fetch(url, { signal: combined, credentials: "omit", headers: { Accept: "application/json" } });
+    // No cookies cross-origin; "same-origin" rather than "omit" so the answer to a page's
+    // <link rel="preload" as="fetch" crossorigin> for the same URL is used, not fetched again.
+    res = await fetch(url, { signal: combined, credentials: "same-origin", headers: { Accept: "application/json" } });
   } catch (err) {
     if (signal.aborted) throw err;
     throw new WidgetError("network");

@@ -235,6 +235,20 @@ describe("<ml-employer-chart>", () => {
     expect(els[3]!.shadowRoot?.querySelector(".figure")).toBeNull();
   });
 
+  it("uses the answer to a page's preload of its payload instead of asking again", async () => {
+    const url = `${api}/api/v1/charts/roles-by-median-wage?format=embed`;
+    const frame = document.createElement("iframe");
+    frame.srcdoc = `<!doctype html><html lang="en"><head><title>preload</title><link rel="preload" as="fetch" crossorigin href="${url}">
+      <script type="module" src="${location.origin}/widgets/loader.ts"></script></head><body>
+      <ml-employer-chart chart="roles-by-median-wage" api="${api}"></ml-employer-chart></body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener("load", r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const el = frame.contentDocument!.querySelector("ml-employer-chart")!;
+    await until(() => el.shadowRoot?.querySelector(".figure .bar"));
+    expect(frame.contentWindow!.performance.getEntriesByName(url)).toHaveLength(1);
+  });
+
   it("splits a batch of more than 50 charts into requests of at most 50 (the API's limit)", async () => {
     const urls: string[] = [];
     vi.spyOn(window, "fetch").mockImplementation((input) => {
