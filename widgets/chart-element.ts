@@ -18,9 +18,12 @@ const earlyKey = (base: string, id: string, snapshot: string | undefined) => `${
  * at once (one batched request), so the request is under way while the elements are set up. Each element takes
  * its answer when it starts loading; one whose attributes are not valid asks nothing here and explains itself.
  */
-export function askEarly(root: ParentNode = document): void {
+export function askEarly(): void {
+  // No page (the loader imported by a build tool), or defined already (the page includes the script twice: those
+  // elements ask for themselves).
+  if (typeof document === "undefined" || customElements.get("ml-employer-chart")) return;
   const [width, height] = [innerWidth, innerHeight];
-  for (const el of root.querySelectorAll("ml-employer-chart")) {
+  for (const el of document.querySelectorAll("ml-employer-chart")) {
     const id = el.getAttribute("chart");
     const base = apiBase(el.getAttribute("api"));
     const snapshot = el.getAttribute("snapshot") || undefined;

@@ -328,8 +328,15 @@ describe("<ml-employer-chart>", () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
-  it("registers once even when the loader runs twice", async () => {
+  it("registers once even when the loader runs twice, and the second copy asks for nothing", async () => {
+    const el = mount({ chart: "roles-by-median-wage", api });
+    await until(() => el.shadowRoot?.querySelector(".figure .bar"));
+    const urls: string[] = [];
+    const fetchReal = window.fetch.bind(window);
+    vi.spyOn(window, "fetch").mockImplementation((input, init) => (urls.push(String(input)), fetchReal(input, init)));
     await import(/* @vite-ignore */ `../../widgets/loader.ts?again=${Date.now()}`);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(customElements.get("ml-employer-chart")).toBeDefined();
+    expect(urls).toEqual([]);
   });
 });
