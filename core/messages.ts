@@ -22,28 +22,20 @@ export const problems = {
 export type ProblemCode = keyof typeof problems;
 export const PROBLEM_BASE = "https://ml-employer-atlas.dev/problems/";
 
-/** Data-build error codes; each message names file, row and field. */
-export const buildErrors = {
-  "bad-header": "header does not match the expected columns",
-  "bad-row": "row does not match the schema",
-  "not-a-number": "expected a number",
-  "truncated-row": "row has fewer fields than the header",
-  "unknown-source": "figure names a source that is not listed",
-  "duplicate-id": "id appears twice",
-} as const;
-export type BuildErrorCode = keyof typeof buildErrors;
+/** What each element is called in its own messages: "Loading ranking…", "No fact called …". */
+export type WidgetNoun = "chart" | "ranking" | "comparison" | "fact" | "profile";
 
-export function formatBuildError(file: string, row: number, field: string, reason: string): string {
-  return `${file}:${row}: ${field}: ${reason}`;
-}
+const quoted = (what: readonly string[]) => what.map((w) => `"${w}"`).join(" and ");
 
-/** Widget states shown inside the element. */
+/** Widget states shown inside the element, each worded for the element that shows it. */
 export const widgetMessages = {
-  loading: "Loading chart…",
-  "missing-attribute": (name: string) => `This chart needs a "${name}" attribute.`,
-  "bad-attribute": (name: string) => `The "${name}" attribute is not valid.`,
-  "not-found": (what: string) => `No chart called "${what}" exists.`,
-  "network": "The chart could not be loaded: the data service did not answer.",
-  "bad-response": "The chart could not be loaded: the data service sent something unexpected.",
-  "render-failed": "The chart could not be drawn.",
+  loading: (noun: WidgetNoun) => `Loading ${noun}…`,
+  "missing-attribute": (noun: WidgetNoun, name: string) => `This ${noun} needs a "${name}" attribute.`,
+  "bad-attribute": (_noun: WidgetNoun, name: string) => `The "${name}" attribute is not valid.`,
+  /** `what`: the id asked for, or a comparison's two ids. */
+  "not-found": (noun: WidgetNoun, what: readonly string[]) => `No ${noun} ${noun === "comparison" ? "of" : "called"} ${quoted(what)} exists.`,
+  network: (noun: WidgetNoun) => `The ${noun} could not be loaded: the data service did not answer.`,
+  "bad-response": (noun: WidgetNoun) => `The ${noun} could not be loaded: the data service sent something unexpected.`,
+  "render-failed": (noun: WidgetNoun) => `The ${noun} could not be drawn.`,
 } as const;
+export type WidgetErrorCode = Exclude<keyof typeof widgetMessages, "loading">;

@@ -1,7 +1,6 @@
 // Chart payloads asked for together (a page's elements come near together) are fetched in one request to
 // /api/v1/embeds; a chart asked for alone, or an API without that route, is fetched from its own URL.
 import type { ChartEmbed } from "../core/embed";
-import { widgetMessages } from "../core/messages";
 import { checkChartEmbed } from "./chart-guard";
 import { fetchJson, WidgetError } from "./fetch-json";
 
@@ -39,7 +38,9 @@ export function loadChartEmbed(base: string, id: string, signal: AbortSignal, sn
   });
 }
 
-function flush(): void {
+/** Sends what has been asked for so far now, rather than in the microtask queued for it. */
+export function flush(): void {
+  if (!scheduled) return;
   scheduled = false;
   const batches = [...waiting];
   waiting.clear();
@@ -60,7 +61,7 @@ function together(list: Waiting[]): AbortSignal {
 
 const checked = (json: unknown) => {
   const data = checkChartEmbed(json);
-  if (data === null) throw new WidgetError("bad-response", widgetMessages["bad-response"]);
+  if (data === null) throw new WidgetError("bad-response");
   return data;
 };
 
@@ -95,7 +96,7 @@ function settle(list: Waiting[], id: string, json: unknown, err?: unknown): void
 async function single(base: string, list: Waiting[], id: string, snapshot: string | undefined): Promise<void> {
   const mine = list.filter((w) => w.id === id);
   try {
-    settle(mine, id, await fetchJson(pinned(`${base}/api/v1/charts/${enc(id)}?format=embed`, snapshot), together(mine), id));
+    settle(mine, id, await fetchJson(pinned(`${base}/api/v1/charts/${enc(id)}?format=embed`, snapshot), together(mine), [id]));
   } catch (err) {
     settle(mine, id, null, err);
   }
@@ -104,7 +105,7 @@ async function single(base: string, list: Waiting[], id: string, snapshot: strin
 async function batch(base: string, list: Waiting[], ids: string[], snapshot: string | undefined): Promise<void> {
   let body: unknown;
   try {
-    body = await fetchJson(pinned(`${base}/api/v1/embeds?charts=${ids.map(enc).join(",")}`, snapshot), together(list), ids.join(", "));
+    body = await fetchJson(pinned(`${base}/api/v1/embeds?charts=${ids.map(enc).join(",")}`, snapshot), together(list), ids);
   } catch (err) {
     // An API without the batch route (an older deployment behind `api`): one request per chart, as before.
     if (err instanceof WidgetError && err.code === "not-found") return void (await Promise.all(ids.map((id) => single(base, list, id, snapshot))));
@@ -116,7 +117,7 @@ async function batch(base: string, list: Waiting[], ids: string[], snapshot: str
   if (Array.isArray(charts)) for (const c of charts) if (c && typeof c === "object" && typeof c.id === "string") entries.set(c.id, c);
   for (const id of ids) {
     const entry = entries.get(id);
-    if (entry?.status === 404) settle(list, id, null, new WidgetError("not-found", widgetMessages["not-found"](id)));
+    if (entry?.status === 404) settle(list, id, null, new WidgetError("not-found", [id]));
     else settle(list, id, entry?.status === 200 ? entry.embed : null);
   }
 }

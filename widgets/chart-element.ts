@@ -1,12 +1,41 @@
 // <ml-employer-chart chart="{id}">: a sourced bar chart, drawn as HTML laid out for its container.
 import { html, type PropertyValues } from "lit";
-import { Task } from "@lit/task";
 import type { ChartEmbed } from "../core/embed";
 import { embedPath } from "../core/fragments";
-import { AtlasElement } from "./atlas-element";
+import { apiBase } from "./api-base";
+import { AtlasElement, ID, SNAPSHOT_ID, type Drawn } from "./atlas-element";
 import { barChart, barChartStyles } from "./bar-chart";
-import { loadChartEmbed } from "./chunks";
+import { flush, loadChartEmbed } from "./chart-batch";
+import { nearViewport } from "./near-viewport";
 import { baseStyles } from "./styles";
+
+/** Payloads asked for before the elements were defined, by element: what was asked, the answer, and its abort. */
+const early = new WeakMap<Element, { key: string; data: Promise<ChartEmbed>; abort: AbortController }>();
+const earlyKey = (base: string, id: string, snapshot: string | undefined) => `${base} ${id} ${snapshot ?? ""}`;
+
+/**
+ * Called by the loader before it defines the elements: the charts on or near the screen ask for their payloads
+ * at once (one batched request), so the request is under way while the elements are set up. Each element takes
+ * its answer when it starts loading; one whose attributes are not valid asks nothing here and explains itself.
+ */
+export function askEarly(): void {
+  // No page (the loader imported by a build tool), or defined already (the page includes the script twice: those
+  // elements ask for themselves).
+  if (typeof document === "undefined" || customElements.get("ml-employer-chart")) return;
+  const [width, height] = [innerWidth, innerHeight];
+  for (const el of document.querySelectorAll("ml-employer-chart")) {
+    const id = el.getAttribute("chart");
+    const base = apiBase(el.getAttribute("api"));
+    const snapshot = el.getAttribute("snapshot") || undefined;
+    if (!id || !ID.test(id) || base === null || (snapshot && !SNAPSHOT_ID.test(snapshot)) || !nearViewport(el, width, height)) continue;
+    const abort = new AbortController();
+    const data = loadChartEmbed(base, id, abort.signal, snapshot);
+    data.catch(() => undefined); // the element shows the failure when it takes the answer
+    early.set(el, { key: earlyKey(base, id, snapshot), data, abort });
+  }
+  // Sent before the elements are defined, not after: the microtask would run only once this script has finished.
+  flush();
+}
 
 /**
  * A chart from the ML Employer Atlas API with title, generated summary, data table, source line, trust label
@@ -28,7 +57,7 @@ import { baseStyles } from "./styles";
  * @csspart footer - source, reference period, trust label, snapshot, downloads
  * @cssprop --atlas-text --atlas-background --atlas-muted --atlas-border --atlas-link --atlas-bar --atlas-highlight --atlas-grid --atlas-font-family --atlas-font-size --atlas-radius --atlas-padding
  */
-export class MlEmployerChart extends AtlasElement {
+export class MlEmployerChart extends AtlasElement<ChartEmbed> {
   static override styles = [baseStyles, barChartStyles];
   static override properties = {
     ...AtlasElement.properties,
@@ -44,14 +73,23 @@ export class MlEmployerChart extends AtlasElement {
   /** The data table's rows are built when its disclosure first opens: until then nobody can see them. */
   #tableOpened = false;
 
-  #task = new Task(this, {
-    args: () => [this.chart, this.api, this.near, this.snapshot] as const,
-    task: async ([chart, , near], { signal }) => {
-      if (!near) return undefined;
-      const id = this.requireId("chart", chart);
-      return loadChartEmbed(this.base(), id, signal, this.pin());
-    },
-  });
+  protected readonly noun = "chart";
+
+  protected requested() {
+    return [this.chart];
+  }
+
+  protected load(base: string, signal: AbortSignal, snapshot: string | undefined) {
+    const id = this.requireId("chart", this.chart);
+    const asked = early.get(this);
+    early.delete(this);
+    if (asked?.key === earlyKey(base, id, snapshot)) {
+      signal.addEventListener("abort", () => asked.abort.abort(signal.reason), { once: true });
+      return asked.data;
+    }
+    asked?.abort.abort();
+    return loadChartEmbed(base, id, signal, snapshot);
+  }
 
   #limit(): number | undefined {
     const n = Number(this.limit);
@@ -67,21 +105,12 @@ export class MlEmployerChart extends AtlasElement {
     return embedPath("chart", this.chart ?? "");
   }
 
-  protected override render() {
-    return this.#task.render({
-      initial: () => this.loading(),
-      pending: () => this.loading(),
-      error: (err) => this.failed(err),
-      complete: (data) => (data ? this.#renderChart(data) : this.loading()),
-    });
-  }
-
-  #renderChart(data: ChartEmbed) {
+  protected draw(data: ChartEmbed): Drawn {
     const { chart } = data;
     const rows = data.rows.slice(0, this.#limit());
     const lang = this.lang || undefined;
     const figs = rows.map((r) => ({ ...r, unit: chart.unit }));
-    return this.frame(html`
+    const body = html`
       <header part="header">
         <h2>${chart.title}</h2>
         <p class="summary">${chart.summary}</p>
@@ -103,9 +132,8 @@ export class MlEmployerChart extends AtlasElement {
           </tbody>
         </table>
       </details>
-      ${this.notes(figs, [], chart.gaps)}
-      ${this.footer(chart.sources, data.snapshot.id, data.links)}
-    `);
+    `;
+    return { body, notes: { figures: figs, derived: [], gaps: chart.gaps }, footer: { sources: chart.sources, snapshot: data.snapshot.id, links: data.links } };
   }
 
   #onToggle = (e: Event) => {
@@ -116,7 +144,7 @@ export class MlEmployerChart extends AtlasElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const data = this.#task.value;
+    const data = this.data;
     if (!data) return;
     const key = `${data.snapshot.id}/${data.chart.id}/${this.limit}`;
     if (this.#painted !== key) {

@@ -1,6 +1,5 @@
 // The lazily loaded parser chunk, fetched once per page however many elements there are, and the payload
 // loader: the API request starts at the same time as the parser chunk's import, not after it.
-import { widgetMessages } from "../core/messages";
 import { fetchJson, WidgetError } from "./fetch-json";
 
 type Payloads = typeof import("./lazy/payloads");
@@ -11,10 +10,10 @@ export const loadPayloads = () => (payloads ??= import("./lazy/payloads"));
 const enc = encodeURIComponent;
 
 /** Fetches `url` and the parser chunk in parallel, then parses; every failure is a WidgetError or the chunk's own. */
-async function load<T>(url: string, what: string, signal: AbortSignal, parser: (p: Payloads) => (json: unknown) => T | null): Promise<T> {
+async function load<T>(url: string, what: readonly string[], signal: AbortSignal, parser: (p: Payloads) => (json: unknown) => T | null): Promise<T> {
   const [p, json] = await Promise.all([loadPayloads(), fetchJson(url, signal, what)]);
   const data = parser(p)(json);
-  if (data === null) throw new WidgetError("bad-response", widgetMessages["bad-response"]);
+  if (data === null) throw new WidgetError("bad-response");
   return data;
 }
 
@@ -23,16 +22,16 @@ export { loadChartEmbed } from "./chart-batch";
 import { pinned } from "./chart-batch";
 
 export const loadRanking = (base: string, id: string, signal: AbortSignal, snapshot?: string) =>
-  load(pinned(`${base}/api/v1/rankings/${enc(id)}`, snapshot), id, signal, (p) => p.parseRanking);
+  load(pinned(`${base}/api/v1/rankings/${enc(id)}`, snapshot), [id], signal, (p) => p.parseRanking);
 
 export const loadComparison = (base: string, kind: string, a: string, b: string, signal: AbortSignal, snapshot?: string) =>
-  load(pinned(`${base}/api/v1/compare/${enc(kind)}?a=${enc(a)}&b=${enc(b)}`, snapshot), `${kind}: ${a} / ${b}`, signal, (p) => p.parseComparison);
+  load(pinned(`${base}/api/v1/compare/${enc(kind)}?a=${enc(a)}&b=${enc(b)}`, snapshot), [a, b], signal, (p) => p.parseComparison);
 
 export const loadFact = (base: string, id: string, signal: AbortSignal, snapshot?: string) =>
-  load(pinned(`${base}/api/v1/facts/${enc(id)}`, snapshot), id, signal, (p) => p.parseFact);
+  load(pinned(`${base}/api/v1/facts/${enc(id)}`, snapshot), [id], signal, (p) => p.parseFact);
 
 export const loadProfile = (base: string, kind: string, id: string, signal: AbortSignal, snapshot?: string) =>
-  load(pinned(`${base}/api/v1/profiles/${enc(kind)}/${enc(id)}`, snapshot), `${kind}/${id}`, signal, (p) => p.parseProfile);
+  load(pinned(`${base}/api/v1/profiles/${enc(kind)}/${enc(id)}`, snapshot), [`${kind}/${id}`], signal, (p) => p.parseProfile);
 
 /** The snapshots the API keeps (which is current, the periods each covers), asked once per page and origin. */
 type SnapshotList = { current: string; snapshots: { id: string; release?: string }[] };
@@ -41,7 +40,7 @@ export const loadSnapshots = (base: string) => {
   let p = lists.get(base);
   if (!p) {
     // Unbounded by any element: several pinned elements share the answer, and a failure only hides the notice.
-    p = fetchJson(`${base}/api/v1/snapshots`, new AbortController().signal, "snapshots").then(
+    p = fetchJson(`${base}/api/v1/snapshots`, new AbortController().signal, ["snapshots"]).then(
       (j) => j as SnapshotList,
       () => null,
     );

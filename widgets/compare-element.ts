@@ -1,13 +1,12 @@
 // <ml-employer-compare kind="{kind}" a="{id}" b="{id}">: a side-by-side card of two entities' figures.
 import { css, html } from "lit";
-import { Task } from "@lit/task";
 import type { ComparisonPayload } from "../core/embed";
 import { comparedFigures, differenceLabel } from "../core/fragments";
 import { derivedNotes } from "../core/notes";
 import { metricLabel } from "../core/metrics";
 import { formatValue } from "../core/format";
 import { embedPath } from "../core/fragments";
-import { AtlasElement } from "./atlas-element";
+import { AtlasElement, type Drawn } from "./atlas-element";
 import { loadComparison } from "./chunks";
 import { baseStyles } from "./styles";
 
@@ -70,7 +69,7 @@ const compareStyles = css`
  * @csspart notes - what the marks mean (≥ top code, † use with caution), what the atlas computed, who is left out and why
  * @csspart footer
  */
-export class MlEmployerCompare extends AtlasElement {
+export class MlEmployerCompare extends AtlasElement<ComparisonPayload> {
   static override styles = [baseStyles, compareStyles];
   static override properties = {
     ...AtlasElement.properties,
@@ -83,35 +82,27 @@ export class MlEmployerCompare extends AtlasElement {
   a = "";
   b = "";
 
-  #task = new Task(this, {
-    args: () => [this.kind, this.a, this.b, this.api, this.near, this.snapshot] as const,
-    task: async ([kind, a, b, , near], { signal }) => {
-      if (!near) return undefined;
-      const k = this.requireId("kind", kind);
-      const [x, y] = [this.requireId("a", a), this.requireId("b", b)];
-      return loadComparison(this.base(), k, x, y, signal, this.pin());
-    },
-  });
+  protected readonly noun = "comparison";
+
+  protected requested() {
+    return [this.kind, this.a, this.b];
+  }
+
+  protected load(base: string, signal: AbortSignal, snapshot: string | undefined) {
+    const kind = this.requireId("kind", this.kind);
+    return loadComparison(base, kind, this.requireId("a", this.a), this.requireId("b", this.b), signal, snapshot);
+  }
 
   protected override view(): string {
     return embedPath("compare", this.kind ?? "", { a: this.a ?? "", b: this.b ?? "" });
   }
 
-  protected override render() {
-    return this.#task.render({
-      initial: () => this.loading(),
-      pending: () => this.loading(),
-      error: (err) => this.failed(err),
-      complete: (data) => (data ? this.#renderCard(data) : this.loading()),
-    });
-  }
-
-  #renderCard(data: ComparisonPayload) {
+  protected draw(data: ComparisonPayload): Drawn {
     const c = data.comparison;
     const figs = comparedFigures(c);
     const title = `${c.a.name} and ${c.b.name}`;
     // Explicit roles keep the table's semantics when narrow containers lay its rows out as grids.
-    return this.frame(html`
+    const body = html`
       <header part="header"><h2>${title}</h2></header>
       <table part="table" class="compare" role="table">
         <caption class="visually-hidden">${title}: figures side by side</caption>
@@ -132,15 +123,18 @@ export class MlEmployerCompare extends AtlasElement {
         </tbody>
       </table>
       ${c.differences.length === 0 ? html`<p class="state">These two have no figure in common.</p>` : ""}
-      ${this.notes(
-        figs.flatMap(({ a, b }) => [a, b]),
-        figs.flatMap(({ d, a, b }) =>
+    `;
+    return {
+      body,
+      notes: {
+        figures: figs.flatMap(({ a, b }) => [a, b]),
+        derived: figs.flatMap(({ d, a, b }) =>
           derivedNotes([{ name: `${c.a.name}, ${metricLabel(d.metric)}`, figure: a }, { name: `${c.b.name}, ${metricLabel(d.metric)}`, figure: b }]),
         ),
-        (c.gaps ?? []).map((g) => ({ id: g.missing, name: `${g.name}, ${metricLabel(g.metric)}`, reason: g.reason })),
-      )}
-      ${this.footer(c.sources, data.snapshot.id, {})}
-    `);
+        gaps: (c.gaps ?? []).map((g) => ({ id: g.missing, name: `${g.name}, ${metricLabel(g.metric)}`, reason: g.reason })),
+      },
+      footer: { sources: c.sources, snapshot: data.snapshot.id, links: {} },
+    };
   }
 }
 

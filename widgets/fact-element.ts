@@ -1,10 +1,9 @@
 // <ml-employer-fact fact="{id}">: one key figure with its label, the figures beside it, the article's claim, and sources.
 import { html } from "lit";
-import { Task } from "@lit/task";
 import type { FactPayload } from "../core/embed";
 import { derivedNotes } from "../core/notes";
 import { embedPath } from "../core/fragments";
-import { AtlasElement } from "./atlas-element";
+import { AtlasElement, type Drawn } from "./atlas-element";
 import { loadFact } from "./chunks";
 
 /**
@@ -21,7 +20,7 @@ import { loadFact } from "./chunks";
  * @csspart notes - what the marks mean (≥ top code, † use with caution), what the atlas computed, who is left out and why
  * @csspart footer
  */
-export class MlEmployerFact extends AtlasElement {
+export class MlEmployerFact extends AtlasElement<FactPayload> {
   static override properties = {
     ...AtlasElement.properties,
     fact: { type: String, reflect: true },
@@ -29,32 +28,25 @@ export class MlEmployerFact extends AtlasElement {
 
   fact = "";
 
-  #task = new Task(this, {
-    args: () => [this.fact, this.api, this.near, this.snapshot] as const,
-    task: async ([fact, , near], { signal }) => {
-      if (!near) return undefined;
-      const id = this.requireId("fact", fact);
-      return loadFact(this.base(), id, signal, this.pin());
-    },
-  });
+  protected readonly noun = "fact";
+
+  protected requested() {
+    return [this.fact];
+  }
+
+  protected load(base: string, signal: AbortSignal, snapshot: string | undefined) {
+    return loadFact(base, this.requireId("fact", this.fact), signal, snapshot);
+  }
 
   protected override view(): string {
     return embedPath("fact", this.fact ?? "");
   }
 
-  protected override render() {
-    return this.#task.render({
-      initial: () => this.loading(),
-      pending: () => this.loading(),
-      error: (err) => this.failed(err),
-      complete: (data) => (data ? this.#renderFact(data) : this.loading()),
-    });
-  }
-
-  #renderFact(data: FactPayload) {
+  protected draw(data: FactPayload): Drawn {
     const f = data.fact;
     const fmt = (fig: FactPayload["fact"]["figure"]) => this.value(fig);
-    return this.frame(html`
+    const shown = [f.figure, ...f.beside];
+    const body = html`
       <header part="header"><h2>${f.title}</h2></header>
       <p class="fact-value" part="value">${fmt(f.figure)}</p>
       <p class="fact-label">${f.figure.label} <span class="trust">${f.figure.trust}</span> · ${f.figure.period}</p>
@@ -65,9 +57,12 @@ export class MlEmployerFact extends AtlasElement {
         : ""}
       ${f.claims.map((c) => html`<blockquote class="claim">“${c.text}” <span class="trust">${c.trust}</span></blockquote>`)}
       <p class="summary">${f.text}</p>
-      ${this.notes([f.figure, ...f.beside], derivedNotes([f.figure, ...f.beside].map((x) => ({ name: x.label, figure: x }))))}
-      ${this.footer(f.sources, data.snapshot.id, { json: f.links.self })}
-    `);
+    `;
+    return {
+      body,
+      notes: { figures: shown, derived: derivedNotes(shown.map((x) => ({ name: x.label, figure: x }))) },
+      footer: { sources: f.sources, snapshot: data.snapshot.id, links: { json: f.links.self } },
+    };
   }
 }
 

@@ -1,35 +1,53 @@
 // Fetches API JSON with a timeout; every failure becomes a WidgetError with a stable code, never a throw into the page.
-import { widgetMessages } from "../core/messages";
+import { widgetMessages, type WidgetErrorCode, type WidgetNoun } from "../core/messages";
 
-export type WidgetErrorCode = "not-found" | "network" | "bad-response" | "render-failed" | "missing-attribute" | "bad-attribute";
+export type { WidgetErrorCode };
 
+/** A failure the element explains inside itself; the words come from core/messages.ts, worded for the element. */
 export class WidgetError extends Error {
   constructor(
     readonly code: WidgetErrorCode,
-    message: string,
+    /** The attribute's name (attribute errors) or the ids asked for (not-found). */
+    readonly what: readonly string[] = [],
   ) {
-    super(message);
+    super(code);
     this.name = "WidgetError";
+  }
+
+  /** The message as the element called `noun` shows it. */
+  say(noun: WidgetNoun): string {
+    const m = widgetMessages;
+    switch (this.code) {
+      case "missing-attribute":
+      case "bad-attribute":
+        return m[this.code](noun, this.what[0] ?? "");
+      case "not-found":
+        return m["not-found"](noun, this.what);
+      default:
+        return m[this.code](noun);
+    }
   }
 }
 
 const TIMEOUT_MS = 15_000;
 
-export async function fetchJson(url: string, signal: AbortSignal, what: string): Promise<unknown> {
+export async function fetchJson(url: string, signal: AbortSignal, what: readonly string[]): Promise<unknown> {
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const combined = AbortSignal.any([signal, timeout]);
   let res: Response;
   try {
-    res = await fetch(url, { signal: combined, credentials: "omit", headers: { Accept: "application/json" } });
+    // No cookies cross-origin; "same-origin" rather than "omit" so the answer to a page's
+    // <link rel="preload" as="fetch" crossorigin> for the same URL is used, not fetched again.
+    res = await fetch(url, { signal: combined, credentials: "same-origin", headers: { Accept: "application/json" } });
   } catch (err) {
     if (signal.aborted) throw err;
-    throw new WidgetError("network", widgetMessages.network);
+    throw new WidgetError("network");
   }
-  if (res.status === 404) throw new WidgetError("not-found", widgetMessages["not-found"](what));
-  if (!res.ok) throw new WidgetError("network", widgetMessages.network);
+  if (res.status === 404) throw new WidgetError("not-found", what);
+  if (!res.ok) throw new WidgetError("network");
   try {
     return await res.json();
   } catch {
-    throw new WidgetError("bad-response", widgetMessages["bad-response"]);
+    throw new WidgetError("bad-response");
   }
 }

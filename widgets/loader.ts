@@ -1,6 +1,6 @@
 // widgets.js: the one script an embedding page includes. It registers the elements; heavy parts load lazily.
 import { setDefaultApiBase } from "./api-base";
-import { MlEmployerChart } from "./chart-element";
+import { askEarly, MlEmployerChart } from "./chart-element";
 import { MlEmployerCompare } from "./compare-element";
 import { define } from "./define";
 import { MlEmployerFact } from "./fact-element";
@@ -8,6 +8,7 @@ import { MlEmployerProfile } from "./profile-element";
 import { MlEmployerRanking } from "./ranking-element";
 
 setDefaultApiBase(import.meta.url);
+askEarly();
 define("ml-employer-chart", MlEmployerChart);
 define("ml-employer-ranking", MlEmployerRanking);
 define("ml-employer-compare", MlEmployerCompare);

@@ -5,6 +5,13 @@ type Host = ReactiveControllerHost & HTMLElement & { near: boolean };
 
 const MARGIN_PX = 400;
 
+/** Whether `el` is rendered and its box lies within the margin of a `width`×`height` viewport. */
+export function nearViewport(el: Element, width: number, height: number): boolean {
+  if (el.getClientRects().length === 0) return false; // not rendered (display: none, or inside a hidden subtree)
+  const r = el.getBoundingClientRect();
+  return r.bottom >= -MARGIN_PX && r.top <= height + MARGIN_PX && r.right >= -MARGIN_PX && r.left <= width + MARGIN_PX;
+}
+
 /**
  * Hosts connected in the current task, measured together in one microtask: one layout for all of them, so an
  * element already on screen starts loading at once instead of after the next frame's IntersectionObserver
@@ -49,10 +56,7 @@ export class NearViewportController implements ReactiveController {
   /** Marks the host near when it is rendered and its box lies within the margin of a `width`×`height` viewport. */
   checkNow(width: number, height: number): void {
     if (this.host.near || !this.host.isConnected) return;
-    const boxes = this.host.getClientRects();
-    if (boxes.length === 0) return; // not rendered (display: none, or inside a hidden subtree)
-    const r = this.host.getBoundingClientRect();
-    if (r.bottom >= -MARGIN_PX && r.top <= height + MARGIN_PX && r.right >= -MARGIN_PX && r.left <= width + MARGIN_PX) this.#setNear();
+    if (nearViewport(this.host, width, height)) this.#setNear();
   }
 
   #setNear(): void {

@@ -1,12 +1,11 @@
 // <ml-employer-profile kind="{kind}" entity="{id}">: one place's, industry's or occupation's card: its headline figures,
 // each with rank among its kind and the U.S. figure beside it, for a career office's page.
 import { html } from "lit";
-import { Task } from "@lit/task";
 import type { ProfilePayload } from "../core/embed";
 import { headlineRows, nationalLine, profileLede, profileTitle } from "../core/fragments";
 import { derivedNotes } from "../core/notes";
 import { apiBase } from "./api-base";
-import { AtlasElement } from "./atlas-element";
+import { AtlasElement, type Drawn } from "./atlas-element";
 import { loadProfile } from "./chunks";
 
 /**
@@ -25,7 +24,7 @@ import { loadProfile } from "./chunks";
  * @csspart notes - what the marks mean (≥ top code, † use with caution), what the atlas computed, which figures are not published and why
  * @csspart footer
  */
-export class MlEmployerProfile extends AtlasElement {
+export class MlEmployerProfile extends AtlasElement<ProfilePayload> {
   static override properties = {
     ...AtlasElement.properties,
     kind: { type: String, reflect: true },
@@ -35,30 +34,21 @@ export class MlEmployerProfile extends AtlasElement {
   kind = "";
   entity = "";
 
-  #task = new Task(this, {
-    args: () => [this.kind, this.entity, this.api, this.near, this.snapshot] as const,
-    task: async ([kind, entity, , near], { signal }) => {
-      if (!near) return undefined;
-      const k = this.requireId("kind", kind);
-      const id = this.requireId("entity", entity);
-      return loadProfile(this.base(), k, id, signal, this.pin());
-    },
-  });
+  protected readonly noun = "profile";
 
-  protected override render() {
-    return this.#task.render({
-      initial: () => this.loading(),
-      pending: () => this.loading(),
-      error: (err) => this.failed(err),
-      complete: (data) => (data ? this.#renderCard(data) : this.loading()),
-    });
+  protected requested() {
+    return [this.kind, this.entity];
   }
 
-  #renderCard(data: ProfilePayload) {
+  protected load(base: string, signal: AbortSignal, snapshot: string | undefined) {
+    return loadProfile(base, this.requireId("kind", this.kind), this.requireId("entity", this.entity), signal, snapshot);
+  }
+
+  protected draw(data: ProfilePayload): Drawn {
     const p = data.profile;
     const rows = headlineRows(p);
     const base = apiBase(this.api) ?? "";
-    return this.frame(html`
+    const body = html`
       <header part="header">
         <h2>${p.name}</h2>
         <p class="summary">${profileLede(p, rows.length)} <a href=${base + p.links.page}>Full profile</a></p>
@@ -77,13 +67,16 @@ export class MlEmployerProfile extends AtlasElement {
           )}
         </tbody>
       </table>
-      ${this.notes(
-        rows.flatMap((r) => [r.figure, ...(r.national ? [r.national] : [])]),
-        derivedNotes(rows.map((r) => ({ name: r.label, figure: r.figure }))),
-        p.gaps,
-      )}
-      ${this.footer(p.sources, data.snapshot.id, { json: p.links.self })}
-    `);
+    `;
+    return {
+      body,
+      notes: {
+        figures: rows.flatMap((r) => [r.figure, ...(r.national ? [r.national] : [])]),
+        derived: derivedNotes(rows.map((r) => ({ name: r.label, figure: r.figure }))),
+        gaps: p.gaps,
+      },
+      footer: { sources: p.sources, snapshot: data.snapshot.id, links: { json: p.links.self } },
+    };
   }
 }
 

@@ -1,10 +1,9 @@
 // <ml-employer-ranking ranking="{id}" limit="N">: an accessible ranked table with values, units and sources.
 import { html } from "lit";
-import { Task } from "@lit/task";
 import type { RankingPayload } from "../core/embed";
 import { derivedNotes } from "../core/notes";
 import { embedPath } from "../core/fragments";
-import { AtlasElement } from "./atlas-element";
+import { AtlasElement, type Drawn } from "./atlas-element";
 import { loadRanking } from "./chunks";
 
 /**
@@ -22,7 +21,7 @@ import { loadRanking } from "./chunks";
  * @csspart notes - what the marks mean (≥ top code, † use with caution), what the atlas computed, who is left out and why
  * @csspart footer
  */
-export class MlEmployerRanking extends AtlasElement {
+export class MlEmployerRanking extends AtlasElement<RankingPayload> {
   static override properties = {
     ...AtlasElement.properties,
     ranking: { type: String, reflect: true },
@@ -34,14 +33,15 @@ export class MlEmployerRanking extends AtlasElement {
   limit: string | null = null;
   highlight: string | null = null;
 
-  #task = new Task(this, {
-    args: () => [this.ranking, this.api, this.near, this.snapshot] as const,
-    task: async ([ranking, , near], { signal }) => {
-      if (!near) return undefined;
-      const id = this.requireId("ranking", ranking);
-      return loadRanking(this.base(), id, signal, this.pin());
-    },
-  });
+  protected readonly noun = "ranking";
+
+  protected requested() {
+    return [this.ranking];
+  }
+
+  protected load(base: string, signal: AbortSignal, snapshot: string | undefined) {
+    return loadRanking(base, this.requireId("ranking", this.ranking), signal, snapshot);
+  }
 
   #rows(data: RankingPayload) {
     if (this.limit === "all") return data.ranking.items;
@@ -53,20 +53,11 @@ export class MlEmployerRanking extends AtlasElement {
     return embedPath("ranking", this.ranking ?? "");
   }
 
-  protected override render() {
-    return this.#task.render({
-      initial: () => this.loading(),
-      pending: () => this.loading(),
-      error: (err) => this.failed(err),
-      complete: (data) => (data ? this.#renderRanking(data) : this.loading()),
-    });
-  }
-
-  #renderRanking(data: RankingPayload) {
+  protected draw(data: RankingPayload): Drawn {
     const r = data.ranking;
     const rows = this.#rows(data);
     const shown = rows.length < r.items.length ? ` (top ${rows.length} of ${r.items.length})` : "";
-    return this.frame(html`
+    const body = html`
       <header part="header">
         <h2>${r.title}${shown}</h2>
         <p class="summary">${r.summary}</p>
@@ -84,9 +75,12 @@ export class MlEmployerRanking extends AtlasElement {
           )}
         </tbody>
       </table>
-      ${this.notes(r.items.map((it) => it.figure), derivedNotes(r.items), r.gaps)}
-      ${this.footer(r.sources, data.snapshot.id, { csv: r.links.csv, json: r.links.self })}
-    `);
+    `;
+    return {
+      body,
+      notes: { figures: r.items.map((it) => it.figure), derived: derivedNotes(r.items), gaps: r.gaps },
+      footer: { sources: r.sources, snapshot: data.snapshot.id, links: { csv: r.links.csv, json: r.links.self } },
+    };
   }
 }
 

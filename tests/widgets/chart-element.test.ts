@@ -207,6 +207,48 @@ describe("<ml-employer-chart>", () => {
     expect(urls).toEqual([`${api}/api/v1/charts/roles-by-median-wage?format=embed`]);
   });
 
+  it("on a page that includes the script after its charts, asks for those on screen before the elements are defined, in one request", async () => {
+    const ids = ["occupations-by-median-wage", "roles-by-median-wage", "metros-by-data-scientist-employment"];
+    const frame = document.createElement("iframe");
+    frame.style.cssText = "width:800px;height:600px;border:0";
+    // The page records each request and whether the chart element was defined when it was made.
+    frame.srcdoc = `<!doctype html><html lang="en"><head><title>early</title><script>
+        const f = window.fetch.bind(window);
+        window.asked = [];
+        window.fetch = (input, init) => (asked.push([String(input), !!customElements.get("ml-employer-chart")]), f(input, init));
+      </script><script type="module" src="${location.origin}/widgets/loader.ts"></script></head><body>
+      ${ids.map((id) => `<ml-employer-chart chart="${id}" api="${api}"></ml-employer-chart>`).join("")}
+      <div style="height:3000px"></div><ml-employer-chart chart="occupations-by-employment" api="${api}"></ml-employer-chart></body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener("load", r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const els = [...frame.contentDocument!.querySelectorAll("ml-employer-chart")];
+    expect(els).toHaveLength(4);
+    await until(() => els.slice(0, 3).every((el) => el.shadowRoot?.querySelector(".figure .bar")));
+    const asked = (frame.contentWindow as unknown as { asked: [string, boolean][] }).asked;
+    expect(asked).toEqual([[`${api}/api/v1/embeds?charts=${[...ids].sort().join(",")}`, false]]);
+    expect(els.slice(0, 3).map((el) => el.shadowRoot!.querySelector("h2")?.textContent)).toEqual([
+      "ML-relevant occupations by median annual wage",
+      "Entry-level roles by median annual wage of their mapped occupation",
+      "Metro areas by data-scientist employment (top 20 of 263)",
+    ]);
+    expect(els[3]!.shadowRoot?.querySelector(".figure")).toBeNull();
+  });
+
+  it("uses the answer to a page's preload of its payload instead of asking again", async () => {
+    const url = `${api}/api/v1/charts/roles-by-median-wage?format=embed`;
+    const frame = document.createElement("iframe");
+    frame.srcdoc = `<!doctype html><html lang="en"><head><title>preload</title><link rel="preload" as="fetch" crossorigin href="${url}">
+      <script type="module" src="${location.origin}/widgets/loader.ts"></script></head><body>
+      <ml-employer-chart chart="roles-by-median-wage" api="${api}"></ml-employer-chart></body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener("load", r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const el = frame.contentDocument!.querySelector("ml-employer-chart")!;
+    await until(() => el.shadowRoot?.querySelector(".figure .bar"));
+    expect(frame.contentWindow!.performance.getEntriesByName(url)).toHaveLength(1);
+  });
+
   it("splits a batch of more than 50 charts into requests of at most 50 (the API's limit)", async () => {
     const urls: string[] = [];
     vi.spyOn(window, "fetch").mockImplementation((input) => {
@@ -286,8 +328,15 @@ describe("<ml-employer-chart>", () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
-  it("registers once even when the loader runs twice", async () => {
+  it("registers once even when the loader runs twice, and the second copy asks for nothing", async () => {
+    const el = mount({ chart: "roles-by-median-wage", api });
+    await until(() => el.shadowRoot?.querySelector(".figure .bar"));
+    const urls: string[] = [];
+    const fetchReal = window.fetch.bind(window);
+    vi.spyOn(window, "fetch").mockImplementation((input, init) => (urls.push(String(input)), fetchReal(input, init)));
     await import(/* @vite-ignore */ `../../widgets/loader.ts?again=${Date.now()}`);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(customElements.get("ml-employer-chart")).toBeDefined();
+    expect(urls).toEqual([]);
   });
 });

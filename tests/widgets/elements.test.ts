@@ -1,12 +1,92 @@
-// <ml-employer-ranking>, <ml-employer-compare> and <ml-employer-fact> in Chromium, plus an axe-core audit.
+// <ml-employer-ranking>, <ml-employer-compare> and <ml-employer-fact> in Chromium, plus an axe-core audit; what every
+// element says in its own words, and an element leaving the page mid-load.
 import axe from "axe-core";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { expectNoPageErrors, mount, until } from "./helpers";
 
 const api = inject("apiUrl");
 afterEach(() => {
+  vi.restoreAllMocks();
   document.body.replaceChildren();
   expectNoPageErrors();
+});
+
+const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+/** Each element, what it asks for, the same with an unknown id, and its message for that. */
+const elements = [
+  { tag: "ml-employer-chart", noun: "chart", attrs: { chart: "occupations-by-median-wage" }, missing: "chart",
+    unknown: { chart: "no-such-chart" }, notFound: 'No chart called "no-such-chart" exists.' },
+  { tag: "ml-employer-ranking", noun: "ranking", attrs: { ranking: "occupations-by-employment" }, missing: "ranking",
+    unknown: { ranking: "no-such-ranking" }, notFound: 'No ranking called "no-such-ranking" exists.' },
+  { tag: "ml-employer-compare", noun: "comparison", attrs: { kind: "occupations", a: "data-scientists", b: "statisticians" }, missing: "kind",
+    unknown: { kind: "occupations", a: "data-scientists", b: "wizards" }, notFound: 'No comparison of "data-scientists" and "wizards" exists.' },
+  { tag: "ml-employer-fact", noun: "fact", attrs: { fact: "internship-effect" }, missing: "fact",
+    unknown: { fact: "no-such-fact" }, notFound: 'No fact called "no-such-fact" exists.' },
+  { tag: "ml-employer-profile", noun: "profile", attrs: { kind: "metros", entity: "pittsburgh-pa" }, missing: "kind",
+    unknown: { kind: "metros", entity: "atlantis" }, notFound: 'No profile called "metros/atlantis" exists.' },
+] as const;
+
+/** fetch held until release(); each call's signal is kept. */
+function holdFetch() {
+  const fetchReal = window.fetch.bind(window);
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  const signals: AbortSignal[] = [];
+  vi.spyOn(window, "fetch").mockImplementation(async (input, init) => {
+    if (init?.signal) signals.push(init.signal);
+    await held;
+    return fetchReal(input, init);
+  });
+  return { signals, release };
+}
+
+describe("each element's messages, in its own words", () => {
+  for (const e of elements) {
+    it(`<${e.tag}> says it is loading, names an unknown ${e.noun}, and asks for a missing attribute`, async () => {
+      const { release } = holdFetch();
+      const slow = mount(e.tag, { ...e.attrs, api });
+      const status = await until(() => slow.shadowRoot?.querySelector('[role="status"]'));
+      expect(status.textContent).toBe(`Loading ${e.noun}…`);
+      release();
+      await until(() => slow.shadowRoot?.querySelector("footer"));
+      slow.remove(); // so the next ones are on screen and load at once
+      vi.restoreAllMocks();
+      const unknown = mount(e.tag, { ...e.unknown, api });
+      expect((await until(() => unknown.shadowRoot?.querySelector('[role="alert"]'))).textContent).toBe(e.notFound);
+      const bare = mount(e.tag, { api });
+      expect((await until(() => bare.shadowRoot?.querySelector('[role="alert"]'))).textContent).toBe(`This ${e.noun} needs a "${e.missing}" attribute.`);
+      const offline = mount(e.tag, { ...e.attrs, api: "http://127.0.0.1:9" });
+      expect((await until(() => offline.shadowRoot?.querySelector('[role="alert"]'))).textContent).toBe(
+        `The ${e.noun} could not be loaded: the data service did not answer.`,
+      );
+    });
+  }
+});
+
+describe("an element that leaves the page while loading", () => {
+  for (const e of elements) {
+    it(`<${e.tag}> aborts its request and writes nothing more; put back, it loads again`, async () => {
+      const { signals, release } = holdFetch();
+      const el = mount(e.tag, { ...e.attrs, api });
+      await until(() => signals.length > 0);
+      const root = el.shadowRoot!;
+      const before = root.innerHTML;
+      const writes: MutationRecord[] = [];
+      new MutationObserver((m) => writes.push(...m)).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+      el.remove();
+      expect(signals.every((s) => s.aborted)).toBe(true);
+      release();
+      await new Promise((r) => setTimeout(r, 300)); // past the loading message's delay too
+      await frames();
+      expect(writes).toEqual([]);
+      expect(root.innerHTML).toBe(before);
+      vi.restoreAllMocks();
+      document.body.append(el);
+      await until(() => el.shadowRoot!.querySelector("footer"));
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).toBeNull();
+    });
+  }
 });
 
 const footer = (el: HTMLElement) => until(() => el.shadowRoot?.querySelector("footer"));
