@@ -96,8 +96,12 @@ export function rankingFragment(p: RankingPayload, ctx: FragmentContext): string
 
 export const comparisonTitle = (c: ComparisonPayload["comparison"]) => `${c.a.name} and ${c.b.name}`;
 
-/** A comparison row's label: the metric and the period of its figures ("Median annual wage, May 2025"). */
-export const differenceLabel = (d: { metric: string; period?: string }) => (d.period ? `${metricLabel(d.metric)}, ${d.period}` : metricLabel(d.metric));
+/** A comparison row's label: the metric and the period of its figures ("Median annual wage, May 2025"); a metric
+ *  whose label names its period already ("Employment, May 2021") is not given it twice. */
+export const differenceLabel = (d: { metric: string; period?: string }) => {
+  const label = metricLabel(d.metric);
+  return d.period && !label.endsWith(d.period) ? `${label}, ${d.period}` : label;
+};
 
 /** Each difference with the two figures it compares (their bounds, marks and notes), as the elements show them. */
 export function comparedFigures(c: ComparisonPayload["comparison"]) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareRecords, snapshotKeys, type CompareRecord } from "../../core/index";
+import { compareRecords, metrics, snapshotKeys, type CompareRecord } from "../../core/index";
+import { differenceLabel } from "../../core/fragments";
 
 const rec = (id: string, figures: CompareRecord["figures"]): CompareRecord => ({ kind: "metros", id, name: id.toUpperCase(), figures, gaps: {} });
 const f = (value: number, unit: "jobs" | "ratio" = "jobs") => ({ value, unit, source: "src", period: "May 2024", trust: "third-party" as const });
@@ -41,5 +42,17 @@ describe("snapshotKeys", () => {
     const values = built.filter(([name]) => name !== "prefix").map(([, key]) => key);
     expect(new Set(values).size).toBe(values.length);
     expect(keys.ranking("r")).toBe("atlas:v1:abc123abc123:ranking:r");
+  });
+});
+
+describe("differenceLabel", () => {
+  it("names each row's period once, whether or not the metric's label already names it", () => {
+    expect(differenceLabel({ metric: "median-annual-wage", period: "May 2025" })).toBe("Median annual wage, May 2025");
+    expect(differenceLabel({ metric: "employment-2021", period: "May 2021" })).toBe("Employment, May 2021");
+    expect(differenceLabel({ metric: "employment-growth-2021-2024", period: "May 2021 to May 2024" })).toBe("Employment growth, May 2021 to May 2024");
+    for (const metric of Object.keys(metrics)) {
+      const label = differenceLabel({ metric, period: "May 2021" });
+      expect(label, metric).not.toMatch(/May 2021, May 2021/);
+    }
   });
 });
