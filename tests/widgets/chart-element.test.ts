@@ -120,6 +120,7 @@ describe("<ml-employer-chart>", () => {
   });
 
   it("loads at once when on screen, and only when scrolled near when far below or not rendered", async () => {
+    performance.clearResourceTimings();
     const near = mount({ chart: "occupations-by-employment", api });
     const spacer = document.createElement("div");
     spacer.style.height = `${innerHeight + 3000}px`;
@@ -127,7 +128,12 @@ describe("<ml-employer-chart>", () => {
     const far = mount({ chart: "occupations-by-median-wage", api });
     const hidden = mount({ chart: "occupations-by-median-wage", api, hidden: "" });
     await until(() => near.shadowRoot?.querySelector(".figure .bar"));
-    await new Promise((r) => setTimeout(r, 300));
+    // Two frames: every element's first visibility notice has been delivered. Had the far or hidden chart asked
+    // for its payload, it would have gone in the request the near one drew from, or one before it.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const asked = performance.getEntriesByType("resource").map((e) => e.name);
+    expect(asked.some((url) => url.includes("occupations-by-employment"))).toBe(true);
+    expect(asked.filter((url) => url.includes("occupations-by-median-wage"))).toEqual([]);
     expect(far.shadowRoot?.querySelector(".figure")).toBeNull();
     expect(hidden.shadowRoot?.querySelector(".figure")).toBeNull();
     far.scrollIntoView();
