@@ -63,3 +63,26 @@ describe("dependency direction", () => {
     expect(imports("widgets/figures.ts")).toContain("../core/format");
   });
 });
+
+/** A file's code without its comments (line comments at the start of a line, block and doc comments). */
+const code = (file: string) =>
+  readFileSync(join(root, file), "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s*\/\/.*$/gm, "");
+
+describe("the URL space has one owner (core/urls.ts)", () => {
+  const OWNER = "core/urls.ts";
+  const PREFIX = "/api/" + "v1";
+
+  it("no source file but the owner types out the API prefix", () => {
+    const offenders = ["core", "worker", "widgets", "data"]
+      .flatMap(sources)
+      .filter((f) => f !== OWNER && code(f).includes(PREFIX));
+    expect(offenders).toEqual([]);
+  });
+
+  it("finds the prefix where it is (the rule cannot pass vacuously)", () => {
+    expect(code(OWNER)).toContain(PREFIX);
+    expect(sources("worker")).toContain("worker/app.ts");
+  });
+});
