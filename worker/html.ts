@@ -12,6 +12,7 @@ import {
   embedKinds,
   embedThemes,
   esc,
+  formats,
   factFragment,
   headlineRows,
   problems,
@@ -170,8 +171,10 @@ export function embedApp({ store, snap, resolve, reply }: EmbedDeps): Hono<Atlas
 
   // oEmbed 1.0 (https://oembed.com): a blog platform sends the page URL and gets an iframe to paste.
   app.get(paths.oembed, async (c) => {
-    const format = c.req.query("format") ?? "json";
-    if (format !== "json") throw new ApiError("bad-parameter", `format must be json; got "${format.slice(0, 40)}"`);
+    // Only JSON (core/urls.ts's formats.oembed); oEmbed's XML is not offered.
+    const format = c.req.query("format") ?? formats.oembed[0];
+    if (!(formats.oembed as readonly string[]).includes(format))
+      throw new ApiError("bad-parameter", `format must be ${formats.oembed.join(" or ")}; got "${format.slice(0, 40)}"`);
     const raw = c.req.query("url");
     if (!raw) throw new ApiError("bad-parameter", `Give the URL of an embed page as ?url=, e.g. ${urls.embed("chart", "occupations-by-median-wage")}.`);
     let target: URL;
