@@ -2,6 +2,7 @@
 // build renders them to PNG; every value is written as the tables write it (≥ for a top code, † for caution).
 // Cards carry no snapshot id: they are part of the bodies the id is a fingerprint of.
 import { esc, type FragmentKind } from "./fragments";
+import * as urls from "./urls";
 import { formatFigure } from "./format";
 import { CAUTION_MARK, figureCell, markNotes, type MarkedFigure } from "./notes";
 import type { Unit } from "./schemas";
@@ -142,7 +143,7 @@ export function siteCardSvg(o: { title: string; lines: readonly string[] }): str
 
 /** Where a card is served: a chart's (and its ranking's) as the chart's `?format=png`, a fact's and the atlas's under /cards/. */
 export function cardPath(kind: CardKind, id: string): string {
-  return kind === "chart" ? `/api/v1/charts/${encodeURIComponent(id)}?format=png` : `/cards/${kind}/${encodeURIComponent(id)}.png`;
+  return kind === "chart" ? urls.chart(id, { format: "png" }) : `/cards/${kind}/${encodeURIComponent(id)}.png`;
 }
 
 /** The card of an embeddable resource: comparisons have none of their own and use the atlas's. */

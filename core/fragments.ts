@@ -3,6 +3,8 @@
 import type { ChartEmbed, ComparisonPayload, EmbedGap, EmbedSource, FactPayload, ProfilePayload, RankingPayload } from "./embed";
 import { formatFigure, formatValue } from "./format";
 import { metricLabel } from "./metrics";
+import * as urls from "./urls";
+import type { EmbedTheme, FragmentKind } from "./urls";
 import { CAUTION_MARK, cautionTitle, derivedNotes, gapsHeading, markNotes, type MarkedFigure } from "./notes";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -12,7 +14,8 @@ export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (ch) =>
 /** Only http(s) links are kept; anything else is shown as plain text. */
 const httpUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export type FragmentKind = "chart" | "ranking" | "compare" | "fact" | "profile";
+// The embed kinds and themes are core/urls.ts's; widgets reach them through this module.
+export type { EmbedTheme, FragmentKind } from "./urls";
 
 interface Links {
   csv?: string;
@@ -204,16 +207,8 @@ export function profileFragment(p: ProfilePayload, ctx: FragmentContext): string
 /** Iframe heights that fit each kind without scrolling at common widths (the pages are fluid in width). */
 export const embedHeights: Record<FragmentKind, number> = { chart: 760, ranking: 640, compare: 520, fact: 420, profile: 620 };
 
-/** The path of the script-free page of a widget, e.g. /embed/compare/metros?a=…&b=…, /embed/profile/metros?entity=…. */
-export function embedPath(kind: FragmentKind, id: string, query: { a?: string; b?: string; entity?: string; theme?: string } = {}): string {
-  const q = new URLSearchParams();
-  for (const k of ["a", "b", "entity", "theme"] as const) if (query[k]) q.set(k, query[k]!);
-  const qs = q.toString();
-  return `/embed/${kind}/${encodeURIComponent(id)}${qs ? `?${qs}` : ""}`;
-}
-
-export const embedThemes = ["light", "dark", "auto"] as const;
-export type EmbedTheme = (typeof embedThemes)[number];
+/** The path of the script-free page of a widget (core/urls.ts owns it; widgets import it from here). */
+export const embedPath = urls.embed;
 
 /** The stylesheet of embed pages, served from the API origin so that the page's CSP needs no inline styles. */
 export const EMBED_CSS = `:root{color-scheme:light dark}

@@ -48,7 +48,7 @@ describe("dependency direction", () => {
   });
 
   it("widgets import only core's light modules, never data or worker", () => {
-    const light = ["core/embed", "core/format", "core/fragments", "core/messages", "core/metrics", "core/notes", "core/release", "core/vocab"];
+    const light = ["core/embed", "core/format", "core/fragments", "core/messages", "core/metrics", "core/notes", "core/release", "core/urls", "core/vocab"];
     for (const f of sources("widgets"))
       for (const spec of imports(f)) {
         if (!spec.startsWith(".")) continue;
@@ -61,5 +61,28 @@ describe("dependency direction", () => {
   it("finds the imports it checks (the rule cannot pass vacuously)", () => {
     expect(imports("worker/app.ts")).toContain("../core/index");
     expect(imports("widgets/figures.ts")).toContain("../core/format");
+  });
+});
+
+/** A file's code without its comments (line comments at the start of a line, block and doc comments). */
+const code = (file: string) =>
+  readFileSync(join(root, file), "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s*\/\/.*$/gm, "");
+
+describe("the URL space has one owner (core/urls.ts)", () => {
+  const OWNER = "core/urls.ts";
+  const PREFIX = "/api/" + "v1";
+
+  it("no source file but the owner types out the API prefix", () => {
+    const offenders = ["core", "worker", "widgets", "data"]
+      .flatMap(sources)
+      .filter((f) => f !== OWNER && code(f).includes(PREFIX));
+    expect(offenders).toEqual([]);
+  });
+
+  it("finds the prefix where it is (the rule cannot pass vacuously)", () => {
+    expect(code(OWNER)).toContain(PREFIX);
+    expect(sources("worker")).toContain("worker/app.ts");
   });
 });

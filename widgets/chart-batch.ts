@@ -1,6 +1,7 @@
 // Chart payloads asked for together (a page's elements come near together) are fetched in one request to
 // /api/v1/embeds; a chart asked for alone, or an API without that route, is fetched from its own URL.
 import type { ChartEmbed } from "../core/embed";
+import * as urls from "../core/urls";
 import { checkChartEmbed } from "./chart-guard";
 import { fetchJson, WidgetError } from "./fetch-json";
 
@@ -13,12 +14,8 @@ interface Waiting {
 
 const waiting = new Map<string, Waiting[]>();
 let scheduled = false;
-const enc = encodeURIComponent;
 /** The API's limit of charts per /api/v1/embeds request. */
 const MAX_PER_REQUEST = 50;
-
-/** `url` pinned to a snapshot (`snapshot=`), or as it is when the element is not pinned. */
-export const pinned = (url: string, snapshot: string | undefined) => (snapshot ? `${url}${url.includes("?") ? "&" : "?"}snapshot=${enc(snapshot)}` : url);
 
 /** The chart's payload, checked; every failure is a WidgetError (or the abort of `signal`). Charts pinned to
  *  a snapshot are asked for with the others pinned to it. */
@@ -96,7 +93,7 @@ function settle(list: Waiting[], id: string, json: unknown, err?: unknown): void
 async function single(base: string, list: Waiting[], id: string, snapshot: string | undefined): Promise<void> {
   const mine = list.filter((w) => w.id === id);
   try {
-    settle(mine, id, await fetchJson(pinned(`${base}/api/v1/charts/${enc(id)}?format=embed`, snapshot), together(mine), [id]));
+    settle(mine, id, await fetchJson(base + urls.chart(id, { format: "embed", snapshot }), together(mine), [id]));
   } catch (err) {
     settle(mine, id, null, err);
   }
@@ -105,7 +102,7 @@ async function single(base: string, list: Waiting[], id: string, snapshot: strin
 async function batch(base: string, list: Waiting[], ids: string[], snapshot: string | undefined): Promise<void> {
   let body: unknown;
   try {
-    body = await fetchJson(pinned(`${base}/api/v1/embeds?charts=${ids.map(enc).join(",")}`, snapshot), together(list), ids);
+    body = await fetchJson(base + urls.embeds(ids, { snapshot }), together(list), ids);
   } catch (err) {
     // An API without the batch route (an older deployment behind `api`): one request per chart, as before.
     if (err instanceof WidgetError && err.code === "not-found") return void (await Promise.all(ids.map((id) => single(base, list, id, snapshot))));

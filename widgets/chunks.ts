@@ -1,13 +1,12 @@
 // The lazily loaded parser chunk, fetched once per page however many elements there are, and the payload
 // loader: the API request starts at the same time as the parser chunk's import, not after it.
+import * as urls from "../core/urls";
 import { fetchJson, WidgetError } from "./fetch-json";
 
 type Payloads = typeof import("./lazy/payloads");
 let payloads: Promise<Payloads> | undefined;
 
 export const loadPayloads = () => (payloads ??= import("./lazy/payloads"));
-
-const enc = encodeURIComponent;
 
 /** Fetches `url` and the parser chunk in parallel, then parses; every failure is a WidgetError or the chunk's own. */
 async function load<T>(url: string, what: readonly string[], signal: AbortSignal, parser: (p: Payloads) => (json: unknown) => T | null): Promise<T> {
@@ -19,19 +18,18 @@ async function load<T>(url: string, what: readonly string[], signal: AbortSignal
 
 /** Charts are checked without the parser chunk (see chart-batch.ts), so their first paint waits only for their own payload. */
 export { loadChartEmbed } from "./chart-batch";
-import { pinned } from "./chart-batch";
 
 export const loadRanking = (base: string, id: string, signal: AbortSignal, snapshot?: string) =>
-  load(pinned(`${base}/api/v1/rankings/${enc(id)}`, snapshot), [id], signal, (p) => p.parseRanking);
+  load(base + urls.ranking(id, { snapshot }), [id], signal, (p) => p.parseRanking);
 
 export const loadComparison = (base: string, kind: string, a: string, b: string, signal: AbortSignal, snapshot?: string) =>
-  load(pinned(`${base}/api/v1/compare/${enc(kind)}?a=${enc(a)}&b=${enc(b)}`, snapshot), [a, b], signal, (p) => p.parseComparison);
+  load(base + urls.compare(kind, { a, b, snapshot }), [a, b], signal, (p) => p.parseComparison);
 
 export const loadFact = (base: string, id: string, signal: AbortSignal, snapshot?: string) =>
-  load(pinned(`${base}/api/v1/facts/${enc(id)}`, snapshot), [id], signal, (p) => p.parseFact);
+  load(base + urls.fact(id, { snapshot }), [id], signal, (p) => p.parseFact);
 
 export const loadProfile = (base: string, kind: string, id: string, signal: AbortSignal, snapshot?: string) =>
-  load(pinned(`${base}/api/v1/profiles/${enc(kind)}/${enc(id)}`, snapshot), [`${kind}/${id}`], signal, (p) => p.parseProfile);
+  load(base + urls.profile(kind, id, { snapshot }), [`${kind}/${id}`], signal, (p) => p.parseProfile);
 
 /** The snapshots the API keeps (which is current, the periods each covers), asked once per page and origin. */
 type SnapshotList = { current: string; snapshots: { id: string; release?: string }[] };
@@ -40,7 +38,7 @@ export const loadSnapshots = (base: string) => {
   let p = lists.get(base);
   if (!p) {
     // Unbounded by any element: several pinned elements share the answer, and a failure only hides the notice.
-    p = fetchJson(`${base}/api/v1/snapshots`, new AbortController().signal, ["snapshots"]).then(
+    p = fetchJson(base + urls.snapshots(), new AbortController().signal, ["snapshots"]).then(
       (j) => j as SnapshotList,
       () => null,
     );

@@ -1,5 +1,5 @@
 // Script-free HTML: fragments for `?format=html`, whole pages under /embed/… for iframes, and oEmbed for blog platforms.
-import type { Context, Hono } from "hono";
+import { Hono, type Context } from "hono";
 import {
   cardOfFragment,
   chartFragment,
@@ -9,9 +9,10 @@ import {
   EMBED_CSS,
   embedHeights,
   embedPage,
-  embedPath,
+  embedKinds,
   embedThemes,
   esc,
+  formats,
   factFragment,
   headlineRows,
   problems,
@@ -25,14 +26,17 @@ import {
   type FragmentKind,
   type ProfilePayload,
   type RankingPayload,
+  paths,
+  urls,
 } from "../core/index";
+import type { AtlasEnv } from "./answer";
 import { ApiError } from "./errors";
 import { CORS } from "./respond";
 import type { Cached } from "./cache";
 import type { Snapshot, SnapshotStore } from "./store";
 
 export const HTML_TYPE = "text/html; charset=utf-8";
-const CSS_PATH = "/embed/atlas.css";
+const CSS_PATH = paths.embedCss;
 
 export interface Fragment {
   title: string;
@@ -95,11 +99,13 @@ export async function fragmentEntry(c: Context, store: SnapshotStore, s: Snapsho
 /** Whether the client asked for HTML (a browser loading an iframe does; API clients and fetch() do not). */
 const wantsHtml = (c: Context) => (c.req.header("Accept") ?? "").includes("text/html");
 
-/** Answers with a cache entry (and remembers the URL's answer; see `hot` in app.ts). */
+/** Answers with a cache entry (immutable for caches when the URL is pinned to a snapshot). */
 export type Reply = (request: Request, s: Snapshot, cached: Cached) => Response;
 
-/** What a page under /embed/ can show: /embed/chart/{id} shows what /api/v1/charts/{id}?format=html does, etc. */
-const EMBED_KINDS: ReadonlySet<string> = new Set<FragmentKind>(["chart", "ranking", "fact", "compare", "profile"]);
+/** What a page under /embed/ can show (core/urls.ts's embed kinds): /embed/chart/{id} shows what the chart's
+ *  `?format=html` fragment does, etc. */
+const EMBED_KINDS: ReadonlySet<string> = new Set<string>(embedKinds);
+const kindList = `${embedKinds.slice(0, -1).join(", ")} or ${embedKinds.at(-1)}`;
 
 export type ResolveFragment = (c: Context, s: Snapshot, kind: FragmentKind, id: string, query: URLSearchParams) => Promise<FragmentSource>;
 
@@ -110,21 +116,23 @@ function themeOf(raw: string | undefined): EmbedTheme {
   return theme as EmbedTheme;
 }
 
-/** Registers /embed/{kind}/{id}, its stylesheet and /oembed. */
-export function embedRoutes<E extends { Bindings: object }>(
-  app: Hono<E>,
-  store: SnapshotStore,
-  snap: (c: Context<E>) => Promise<Snapshot>,
-  resolve: ResolveFragment,
-  reply: Reply,
-) {
+export interface EmbedDeps {
+  store: SnapshotStore;
+  snap: (c: Context<AtlasEnv>) => Promise<Snapshot>;
+  resolve: ResolveFragment;
+  reply: Reply;
+}
+
+/** The embed pages: /embed/{kind}/{id}, their stylesheet and /oembed (mounted with `app.route`). */
+export function embedApp({ store, snap, resolve, reply }: EmbedDeps): Hono<AtlasEnv> {
+  const app = new Hono<AtlasEnv>();
   app.get(CSS_PATH, async (c) => {
     const s = await snap(c);
     const cached = await store.compose(s, `${s.keys.manifest}:embed-css`, "text/css; charset=utf-8", async () => EMBED_CSS);
     return reply(c.req.raw, s, cached);
   });
 
-  app.get("/embed/:kind/:id", async (c) => {
+  app.get(paths.embedPage, async (c) => {
     try {
       return await embedPageResponse(c);
     } catch (err) {
@@ -138,9 +146,9 @@ export function embedRoutes<E extends { Bindings: object }>(
     }
   });
 
-  const embedPageResponse = async (c: Context<E>) => {
+  const embedPageResponse = async (c: Context<AtlasEnv>) => {
     const kind = c.req.param("kind")!;
-    if (!EMBED_KINDS.has(kind)) throw new ApiError("not-found", `No embed kind "${kind.slice(0, 40)}"; use chart, ranking, compare, fact or profile.`);
+    if (!EMBED_KINDS.has(kind)) throw new ApiError("not-found", `No embed kind "${kind.slice(0, 40)}"; use ${kindList}.`);
     const url = new URL(c.req.url);
     const theme = themeOf(c.req.query("theme"));
     const s = await snap(c);
@@ -151,8 +159,8 @@ export function embedRoutes<E extends { Bindings: object }>(
       HTML_TYPE,
       async () => {
         const f = await fragmentOf(store, url.origin, src);
-        const canonical = url.origin + embedPath(kind as FragmentKind, c.req.param("id")!, queryOf(url.searchParams));
-        const oembed = `${url.origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`;
+        const canonical = url.origin + urls.embed(kind as FragmentKind, c.req.param("id")!, queryOf(url.searchParams));
+        const oembed = `${url.origin}${paths.oembed}?url=${encodeURIComponent(canonical)}&format=json`;
         const social = { url: canonical, description: f.summary, image: url.origin + cardOfFragment(kind as FragmentKind, c.req.param("id")!) };
         return embedPage({ title: f.title, fragment: f.html, theme, oembed, css: CSS_PATH, social });
       },
@@ -162,11 +170,13 @@ export function embedRoutes<E extends { Bindings: object }>(
   };
 
   // oEmbed 1.0 (https://oembed.com): a blog platform sends the page URL and gets an iframe to paste.
-  app.get("/oembed", async (c) => {
-    const format = c.req.query("format") ?? "json";
-    if (format !== "json") throw new ApiError("bad-parameter", `format must be json; got "${format.slice(0, 40)}"`);
+  app.get(paths.oembed, async (c) => {
+    // Only JSON (core/urls.ts's formats.oembed); oEmbed's XML is not offered.
+    const format = c.req.query("format") ?? formats.oembed[0];
+    if (!(formats.oembed as readonly string[]).includes(format))
+      throw new ApiError("bad-parameter", `format must be ${formats.oembed.join(" or ")}; got "${format.slice(0, 40)}"`);
     const raw = c.req.query("url");
-    if (!raw) throw new ApiError("bad-parameter", "Give the URL of an embed page as ?url=, e.g. /embed/chart/occupations-by-median-wage.");
+    if (!raw) throw new ApiError("bad-parameter", `Give the URL of an embed page as ?url=, e.g. ${urls.embed("chart", "occupations-by-median-wage")}.`);
     let target: URL;
     try {
       target = new URL(raw, c.req.url);
@@ -176,14 +186,14 @@ export function embedRoutes<E extends { Bindings: object }>(
     const here = new URL(c.req.url);
     const m = /^\/embed\/([a-z]+)\/([a-z0-9-]+)$/.exec(target.pathname);
     if (target.origin !== here.origin || !m || !EMBED_KINDS.has(m[1]!))
-      throw new ApiError("not-found", `Only ${here.origin}/embed/{chart|ranking|compare|fact|profile}/{id} pages can be embedded.`);
+      throw new ApiError("not-found", `Only ${here.origin}/embed/{${embedKinds.join("|")}}/{id} pages can be embedded.`);
     const kind = m[1] as FragmentKind;
     const s = await snap(c);
     const src = await resolve(c, s, kind, m[2]!, target.searchParams);
     const f = await fragmentOf(store, here.origin, src);
     const width = clamp(c.req.query("maxwidth"), 640);
     const height = clamp(c.req.query("maxheight"), embedHeights[kind]);
-    const pageUrl = here.origin + embedPath(kind, m[2]!, queryOf(target.searchParams));
+    const pageUrl = here.origin + urls.embed(kind, m[2]!, queryOf(target.searchParams));
     const iframe =
       `<iframe src="${esc(pageUrl)}" title="${esc(f.title)}" width="${width}" height="${height}" ` +
       `style="border:0;max-width:100%" loading="lazy"></iframe>`;
@@ -204,6 +214,7 @@ export function embedRoutes<E extends { Bindings: object }>(
     const cached = await store.compose(s, `${s.keys.manifest}:oembed:${pageUrl}:${width}:${height}`, "application/json; charset=utf-8", async () => body);
     return reply(c.req.raw, s, cached);
   });
+  return app;
 }
 
 /** The query parameters an embed page understands. */

@@ -1,4 +1,5 @@
-// Worker entry: the API app, falling back to the snapshot bundled at build time when KV is empty or unreadable.
+// Worker entry: the route table (worker/app.ts) run by the request's steps (worker/answer.ts: on a KV fault, the
+// same route again from the last good snapshot, then from the one bundled at build time, which needs no KV).
 import { createApp } from "./app";
 import { bundledSnapshot } from "./bundle";
 

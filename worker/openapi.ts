@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the API, served at /openapi.json. Its body schemas are generated from core's zod
 // schemas (core/api.ts), the same ones the data build writes every body through.
 import { z } from "zod";
-import { ChartEmbed, entityKinds, problems, responseSchemas, type OperationId } from "../core/index";
+import { ChartEmbed, embedKinds, embedThemes, entityKinds, formats, paths, problems, responseSchemas, templated, type OperationId } from "../core/index";
 
 /** A zod schema as a JSON Schema (2020-12, OpenAPI 3.1's dialect), without its own `$schema` line. */
 function jsonSchema(schema: z.core.$ZodType): object {
@@ -43,6 +43,8 @@ const idParam = (name: string, description: string) => ({
   description,
   schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
 });
+/** `?format=` of a resource: the values core/urls.ts lists for it, the first the default. */
+const formatParam = (resource: keyof typeof formats) => ({ name: "format", in: "query", required: false, schema: { type: "string", enum: [...formats[resource]], default: formats[resource][0] } });
 const htmlContent = { "text/html": { schema: { type: "string" }, example: '<figure class="ml-employer-fragment" data-ml-employer="chart" data-id="…">…</figure>' } };
 const fragmentNote = " `format=html` answers a script-free HTML fragment (title, summary, table, source, trust label, snapshot) for <noscript>, CMSs and iframes.";
 const rateLimited = {
@@ -58,7 +60,7 @@ const snapshotParam = {
   in: "query",
   required: false,
   description:
-    "Pin the answer to a published snapshot (see /api/v1/snapshots): the same bytes and ETag forever, `Cache-Control: public, max-age=31536000, immutable`. " +
+    `Pin the answer to a published snapshot (see ${paths.snapshots}): the same bytes and ETag forever, \`Cache-Control: public, max-age=31536000, immutable\`. ` +
     "Without it the answer is the moving latest. A pruned snapshot answers 410 and an unknown one 404 (problem+json naming the current snapshot).",
   schema: { type: "string", pattern: "^[0-9a-f]{12}$" },
 } as const;
@@ -73,19 +75,19 @@ const document = {
       "Every figure carries its source, reference period and trust label (official, official-derived, third-party, article). " +
       "Read-only; open CORS; ETag/If-None-Match; errors are application/problem+json (RFC 9457) with a stable `code`, on every " +
       "path and method. When KV fails, answers come from the last good or the bundled snapshot, marked X-Atlas-Fallback.",
-    license: { name: "Public-domain data (US federal statistics); see /api/v1/sources", identifier: "CC0-1.0" },
+    license: { name: `Public-domain data (US federal statistics); see ${paths.sources}`, identifier: "CC0-1.0" },
   },
   servers: [{ url: "/" }],
   paths: {
-    "/api/v1": { get: { operationId: "index", summary: "API index with links", responses: { "200": json(body("index"), "Links to every collection."), ...standard } } },
-    "/api/v1/rankings": { get: { operationId: "listRankings", summary: "All rankings", responses: { "200": json(body("listRankings"), "Rankings with links."), ...standard } } },
-    "/api/v1/rankings/{id}": {
+    [templated(paths.index)]: { get: { operationId: "index", summary: "API index with links", responses: { "200": json(body("index"), "Links to every collection."), ...standard } } },
+    [templated(paths.rankings)]: { get: { operationId: "listRankings", summary: "All rankings", responses: { "200": json(body("listRankings"), "Rankings with links."), ...standard } } },
+    [templated(paths.ranking)]: {
       get: {
         operationId: "getRanking",
         summary: "One ranking, as JSON, CSV or an HTML fragment",
         parameters: [
-          idParam("id", "Ranking id from /api/v1/rankings."),
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv", "html"], default: "json" } },
+          idParam("id", `Ranking id from ${paths.rankings}.`),
+          formatParam("ranking"),
         ],
         responses: {
           "200": {
@@ -97,14 +99,14 @@ const document = {
         },
       },
     },
-    "/api/v1/charts": { get: { operationId: "listCharts", summary: "All charts", responses: { "200": json(body("listCharts"), "Charts with links."), ...standard } } },
-    "/api/v1/charts/{id}": {
+    [templated(paths.charts)]: { get: { operationId: "listCharts", summary: "All charts", responses: { "200": json(body("listCharts"), "Charts with links."), ...standard } } },
+    [templated(paths.chart)]: {
       get: {
         operationId: "getChart",
         summary: "A chart as a Vega-Lite spec (data inlined), its compiled Vega spec, pre-rendered SVG, or the widget payload (embed)",
         parameters: [
-          idParam("id", "Chart id from /api/v1/charts."),
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["vega-lite", "vega", "svg", "embed", "html", "png"], default: "vega-lite" } },
+          idParam("id", `Chart id from ${paths.charts}.`),
+          formatParam("chart"),
         ],
         responses: {
           "200": {
@@ -116,7 +118,7 @@ const document = {
         },
       },
     },
-    "/api/v1/embeds": {
+    [templated(paths.embeds)]: {
       get: {
         operationId: "getChartEmbeds",
         summary: "The widget payloads (format=embed) of several charts in one response",
@@ -125,7 +127,7 @@ const document = {
             name: "charts",
             in: "query",
             required: true,
-            description: "Comma-separated chart ids from /api/v1/charts, at most 50.",
+            description: `Comma-separated chart ids from ${paths.charts}, at most 50.`,
             schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*(?:,[a-z0-9]+(?:-[a-z0-9]+)*)*$" },
           },
         ],
@@ -145,7 +147,7 @@ const document = {
                       id: { type: "string" },
                       status: { type: "integer", enum: [200, 404] },
                       etag: { type: "string", description: "The ETag of the chart's own `?format=embed` response." },
-                      embed: { type: "object", description: "The body of /api/v1/charts/{id}?format=embed." },
+                      embed: { type: "object", description: `The body of ${templated(paths.chart)}?format=embed.` },
                       problem: { type: "object", description: "Why the chart is missing (status 404): code, title, detail." },
                     },
                   },
@@ -158,8 +160,8 @@ const document = {
         },
       },
     },
-    "/api/v1/compare": { get: { operationId: "listComparisons", summary: "Comparable kinds with their ids and an example link", responses: { "200": json(body("listComparisons"), "Comparable kinds."), ...standard } } },
-    "/api/v1/compare/{kind}": {
+    [templated(paths.comparisons)]: { get: { operationId: "listComparisons", summary: "Comparable kinds with their ids and an example link", responses: { "200": json(body("listComparisons"), "Comparable kinds."), ...standard } } },
+    [templated(paths.compare)]: {
       get: {
         operationId: "compare",
         summary: "Compare two entities of one kind",
@@ -167,7 +169,7 @@ const document = {
           { name: "kind", in: "path", required: true, schema: { type: "string", enum: [...entityKinds] } },
           { name: "a", in: "query", required: true, schema: { type: "string" } },
           { name: "b", in: "query", required: true, schema: { type: "string" } },
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "html"], default: "json" } },
+          formatParam("compare"),
         ],
         responses: {
           "200": {
@@ -179,9 +181,9 @@ const document = {
         },
       },
     },
-    "/api/v1/sources": { get: { operationId: "listSources", summary: "Every source with URL, reference period and trust label", responses: { "200": json(body("listSources"), "Sources."), ...standard } } },
-    "/api/v1/entities": { get: { operationId: "listEntityKinds", summary: "Entity kinds with counts and links", responses: { "200": json(body("listEntityKinds"), "Kinds."), ...standard } } },
-    "/api/v1/entities/{kind}": {
+    [templated(paths.sources)]: { get: { operationId: "listSources", summary: "Every source with URL, reference period and trust label", responses: { "200": json(body("listSources"), "Sources."), ...standard } } },
+    [templated(paths.entityKinds)]: { get: { operationId: "listEntityKinds", summary: "Entity kinds with counts and links", responses: { "200": json(body("listEntityKinds"), "Kinds."), ...standard } } },
+    [templated(paths.entities)]: {
       get: {
         operationId: "listEntities",
         summary: "Every entity of a kind, with its figures and link",
@@ -189,34 +191,34 @@ const document = {
         responses: { "200": json(body("listEntities"), "Entities."), ...standard },
       },
     },
-    "/api/v1/entities/{kind}/{id}": {
+    [templated(paths.entity)]: {
       get: {
         operationId: "getEntity",
         summary: "One entity: figures with provenance, article claims, and every ranking, comparison and section it appears in",
         parameters: [
           { name: "kind", in: "path", required: true, schema: { type: "string", enum: [...entityKinds] } },
-          idParam("id", "Entity id from /api/v1/entities/{kind}."),
+          idParam("id", `Entity id from ${templated(paths.entities)}.`),
         ],
         responses: { "200": json(body("getEntity"), "Entity page."), ...standard },
       },
     },
-    "/api/v1/sections": { get: { operationId: "listSections", summary: "The article's twelve sections as data", responses: { "200": json(body("listSections"), "Sections."), ...standard } } },
-    "/api/v1/sections/{id}": {
+    [templated(paths.sections)]: { get: { operationId: "listSections", summary: "The article's twelve sections as data", responses: { "200": json(body("listSections"), "Sections."), ...standard } } },
+    [templated(paths.section)]: {
       get: {
         operationId: "getSection",
         summary: "One section: records, article claims (labelled), figures with provenance, stated gaps, links",
-        parameters: [idParam("id", "Section id from /api/v1/sections.")],
+        parameters: [idParam("id", `Section id from ${paths.sections}.`)],
         responses: { "200": json(body("getSection"), "Section."), ...standard },
       },
     },
-    "/api/v1/facts": { get: { operationId: "listFacts", summary: "Key figures for fact cards", responses: { "200": json(body("listFacts"), "Facts."), ...standard } } },
-    "/api/v1/facts/{id}": {
+    [templated(paths.facts)]: { get: { operationId: "listFacts", summary: "Key figures for fact cards", responses: { "200": json(body("listFacts"), "Facts."), ...standard } } },
+    [templated(paths.fact)]: {
       get: {
         operationId: "getFact",
         summary: "One key figure with its provenance, figures beside it and related article claims",
         parameters: [
-          idParam("id", "Fact id from /api/v1/facts."),
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "html"], default: "json" } },
+          idParam("id", `Fact id from ${paths.facts}.`),
+          formatParam("fact"),
         ],
         responses: {
           "200": { description: "Fact." + fragmentNote, headers: etagHeaders, content: { "application/json": { schema: body("getFact") }, ...htmlContent } },
@@ -224,14 +226,14 @@ const document = {
         },
       },
     },
-    "/api/v1/snapshots": {
+    [templated(paths.snapshots)]: {
       get: {
         operationId: "listSnapshots",
         summary: "Every snapshot this deployment keeps readable by id, the current one marked, and the ids pruned",
         responses: { "200": json(body("listSnapshots"), "Snapshots, oldest first."), ...standard },
       },
     },
-    "/api/v1/snapshots/{id}": {
+    [templated(paths.snapshot)]: {
       get: {
         operationId: "getSnapshot",
         summary: "One snapshot: the reference periods it covers and what changed against the one published before it",
@@ -243,18 +245,18 @@ const document = {
         },
       },
     },
-    "/embed/{kind}/{id}": {
+    [templated(paths.embedPage)]: {
       get: {
         operationId: "embedPage",
         summary: "A whole script-free page of one chart, ranking, fact or comparison, for iframes (CSP: no script)",
         description: "For comparisons `id` is the kind and `a`, `b` name the entities, e.g. /embed/compare/metros?a=…&b=…. The page links its oEmbed endpoint.",
         parameters: [
-          { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["chart", "ranking", "fact", "compare", "profile"] } },
+          { name: "kind", in: "path", required: true, schema: { type: "string", enum: [...embedKinds] } },
           idParam("id", "Chart, ranking or fact id, or the kind of a comparison or profile."),
           { name: "a", in: "query", required: false, schema: { type: "string" } },
           { name: "b", in: "query", required: false, schema: { type: "string" } },
           { name: "entity", in: "query", required: false, description: "The entity of a profile, e.g. /embed/profile/metros?entity=pittsburgh-pa.", schema: { type: "string" } },
-          { name: "theme", in: "query", required: false, schema: { type: "string", enum: ["light", "dark", "auto"], default: "auto" } },
+          { name: "theme", in: "query", required: false, schema: { type: "string", enum: [...embedThemes], default: "auto" } },
         ],
         responses: {
           "200": { description: "HTML page.", headers: etagHeaders, content: { "text/html": { schema: { type: "string" } } } },
@@ -266,20 +268,20 @@ const document = {
         },
       },
     },
-    "/embed/atlas.css": {
+    [templated(paths.embedCss)]: {
       get: {
         operationId: "embedStylesheet",
         summary: "The stylesheet of embed pages (light and dark through color-scheme)",
         responses: { "200": { description: "CSS.", headers: etagHeaders, content: { "text/css": { schema: { type: "string" } } } }, "304": standard["304"] },
       },
     },
-    "/oembed": {
+    [templated(paths.oembed)]: {
       get: {
         operationId: "oembed",
         summary: "oEmbed 1.0: the iframe to embed for the URL of an /embed/… page",
         parameters: [
           { name: "url", in: "query", required: true, schema: { type: "string", format: "uri" } },
-          { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json"], default: "json" } },
+          formatParam("oembed"),
           { name: "maxwidth", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
           { name: "maxheight", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
         ],
@@ -293,7 +295,7 @@ const document = {
       },
     },
     ...pagePaths,
-    "/openapi.json": { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } } } },
+    [templated(paths.openapi)]: { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } } } },
   },
   components: {
     schemas: {
@@ -324,7 +326,7 @@ const document = {
 
 /** Every operation but the snapshot list takes `?snapshot=`, and may answer 410 for a pruned one. */
 for (const [path, item] of Object.entries(document.paths) as [string, { get: { parameters?: unknown[]; responses: Record<string, unknown> } }][]) {
-  if (path === "/api/v1/snapshots" || path === "/openapi.json" || path === "/embed/atlas.css") continue;
+  if (path === templated(paths.snapshots) || path === paths.openapi || path === paths.embedCss) continue;
   item.get.parameters = [...(item.get.parameters ?? []), snapshotParam];
   item.get.responses["410"] ??= problem;
 }

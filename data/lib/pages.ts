@@ -2,9 +2,9 @@
 import {
   EntityKindList, EntityList, EntityPage, entityKey, entityKinds, FactList, SectionList, type Entity, type EntityKind, type Fact, type Manifest, type Mapping, type Ranking,
   type Section, type SnapshotKeys, type SnapshotMeta, type Source,
+  urls,
 } from "../../core/index";
 
-const API = "/api/v1";
 
 export interface PagesInput {
   snapshot: SnapshotMeta;
@@ -48,8 +48,8 @@ export function putPages(p: PagesInput) {
       const comparisons = !c || !c.ids.includes(e.id)
         ? []
         : c.mode === "pair"
-          ? c.ids.filter((o) => o !== e.id).map((o) => ({ title: `${e.id} vs ${o}`, href: `${API}/compare/${kind}?a=${e.id}&b=${o}` }))
-          : [{ title: `Compare ${e.name} with any other of the ${c.ids.length} ${kind} (replace {other} with an id)`, href: `${API}/compare/${kind}?a=${e.id}&b={other}` }];
+          ? c.ids.filter((o) => o !== e.id).map((o) => ({ title: `${e.id} vs ${o}`, href: urls.compare(kind, { a: e.id, b: o }) }))
+          : [{ title: `Compare ${e.name} with any other of the ${c.ids.length} ${kind} (replace {other} with an id)`, href: `${urls.compare(kind, { a: e.id })}&b={other}` }];
       const ids = new Set([...Object.values(e.figures).map((f) => f.source), ...e.claims.map((cl) => cl.source)]);
       put(keys.entity(kind, e.id), {
         snapshot,
@@ -57,7 +57,7 @@ export function putPages(p: PagesInput) {
           entity: e,
           mapping: p.mappings.get(k),
           appearsIn: { rankings: rankingsOf.get(k) ?? [], comparisons, sections: sectionsOf.get(k) ?? [] },
-          links: { self: `${API}/entities/${kind}/${e.id}`, list: `${API}/entities/${kind}` },
+          links: { self: urls.entity(kind, e.id), list: urls.entities(kind) },
           sources: [...ids].sort().map((id) => p.sources.get(id)!),
         }),
       });
@@ -65,13 +65,13 @@ export function putPages(p: PagesInput) {
     put(keys.entityList(kind), EntityList.parse({
       snapshot,
       kind,
-      entities: list.map((e) => ({ id: e.id, name: e.name, code: e.code, figures: Object.keys(e.figures).length, links: { self: `${API}/entities/${kind}/${e.id}` } })),
-      links: { self: `${API}/entities/${kind}`, compare: c ? `${API}/compare/${kind}` : null },
+      entities: list.map((e) => ({ id: e.id, name: e.name, code: e.code, figures: Object.keys(e.figures).length, links: { self: urls.entity(kind, e.id) } })),
+      links: { self: urls.entities(kind), compare: c ? urls.compare(kind) : null },
     }));
   }
   put(keys.list("entities"), EntityKindList.parse({
     snapshot,
-    kinds: entityKinds.filter((k) => byKind.has(k)).map((k) => ({ kind: k, count: byKind.get(k)!.length, links: { self: `${API}/entities/${k}` } })),
+    kinds: entityKinds.filter((k) => byKind.has(k)).map((k) => ({ kind: k, count: byKind.get(k)!.length, links: { self: urls.entities(k) } })),
   }));
   for (const s of p.sections) put(keys.section(s.id), { snapshot, section: s });
   put(keys.list("sections"), SectionList.parse({

@@ -1,6 +1,6 @@
 // Builds the twelve section bodies and the key facts from content files, checking every claim against the article.
 import { z } from "zod";
-import { entityKey, Fact, figureProse, type Claim, EntityKind, trustLabels, type TrustLabel, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement } from "../../core/index";
+import { entityKey, Fact, figureProse, type Claim, EntityKind, trustLabels, type TrustLabel, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement, urls } from "../../core/index";
 import { BuildError } from "./build-error";
 import { numbersIn } from "./excerpt-figures";
 import { resolveRef, type RefContext } from "./figure-refs";
@@ -8,7 +8,6 @@ import type { Loaded } from "./load-entities";
 import { parseItems } from "./mapped-entities";
 import type { RegistryEntry } from "./sources";
 
-const API = "/api/v1";
 const RecordContent = z.object({
   id: z.string(), name: z.string(), type: z.string(),
   fields: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
@@ -68,7 +67,7 @@ export function buildFacts(items: unknown, file: string, input: ContentInput): F
     const text = fillFigures(f.text, figure, beside, file, row);
     return Fact.parse({
       id: f.id, title: fillFigures(f.title, figure, beside, file, row), text, figure, beside, claims, section: f.section,
-      links: { self: `${API}/facts/${f.id}`, section: `${API}/sections/${f.section}` },
+      links: { self: urls.fact(f.id), section: urls.section(f.section) },
       sources: sourcesOf([figure, ...beside], claims, input.sources),
     });
   });
@@ -83,12 +82,12 @@ export function buildSections(items: unknown, file: string, input: ContentInput,
     const fromKind = s.recordsFromKind ? loaded.entities.filter((e) => e.kind === s.recordsFromKind).map((e) => SectionRecord.parse({
       id: e.id, name: e.name, type: e.kind, fields: loaded.fields.get(entityKey(e)) ?? {}, claims: e.claims,
       figures: Object.entries(e.figures).map(([metric]) => resolveRef(`entity:${e.kind}/${e.id}#${metric}`, ctx, file, row, "recordsFromKind")),
-      entity: { kind: e.kind, id: e.id, href: `${API}/entities/${e.kind}/${e.id}` }, mapping: loaded.mappings.get(entityKey(e)),
+      entity: { kind: e.kind, id: e.id, href: urls.entity(e.kind, e.id) }, mapping: loaded.mappings.get(entityKey(e)),
     })) : [];
     const records = s.records.map((r) => SectionRecord.parse({
       ...r, claims: articleClaims(r.claims, loaded, file, row),
       figures: r.figures.map((ref) => resolveRef(ref, ctx, file, row, `records.${r.id}.figures`)),
-      entity: r.entity ? { ...r.entity, href: `${API}/entities/${r.entity.kind}/${r.entity.id}` } : undefined,
+      entity: r.entity ? { ...r.entity, href: urls.entity(r.entity.kind, r.entity.id) } : undefined,
     }));
     const statements: Statement[] = s.statements.map((st) => {
       const src = loaded.registry.get(st.source);
@@ -105,11 +104,11 @@ export function buildSections(items: unknown, file: string, input: ContentInput,
     return Section.parse({
       id: s.id, title: s.title, question: s.question, records: allRecords, claims, figures, statements, gaps: s.gaps, kinds: s.kinds,
       links: {
-        self: `${API}/sections/${s.id}`,
-        rankings: s.rankings.map((id) => ({ title: id, href: `${API}/rankings/${id}` })),
-        entities: s.kinds.map((k) => ({ title: k, href: `${API}/entities/${k}` })),
-        comparisons: s.kinds.filter((k) => input.compareKinds.has(k)).map((k) => ({ title: k, href: `${API}/compare/${k}` })),
-        facts: s.facts.map((id) => ({ title: id, href: `${API}/facts/${id}` })),
+        self: urls.section(s.id),
+        rankings: s.rankings.map((id) => ({ title: id, href: urls.ranking(id) })),
+        entities: s.kinds.map((k) => ({ title: k, href: urls.entities(k) })),
+        comparisons: s.kinds.filter((k) => input.compareKinds.has(k)).map((k) => ({ title: k, href: urls.compare(k) })),
+        facts: s.facts.map((id) => ({ title: id, href: urls.fact(id) })),
       },
       sources: sourcesOf([...figures, ...allRecords.flatMap((r) => r.figures)], [...claims, ...allRecords.flatMap((r) => r.claims)], input.sources, statements),
     });

@@ -25,6 +25,9 @@ import {
   type EntityKind,
   type SnapshotMeta,
   type Source,
+  paths,
+  templated,
+  urls,
 } from "../../core/index";
 import { putCards } from "./cards";
 import { compileToVega, renderSvg } from "./charts-render";
@@ -48,7 +51,6 @@ export interface SnapshotOutput {
   entries: Map<string, string>;
 }
 
-const API = "/api/v1";
 
 /** Stand-ins for the id and build time while the bodies are made; replaced once the bodies are hashed. */
 const PENDING_ID = "f0f0f0f0f0f0";
@@ -131,9 +133,9 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
       items,
       gaps,
       links: {
-        self: `${API}/rankings/${def.id}`,
-        chart: `${API}/charts/${def.id}`,
-        csv: `${API}/rankings/${def.id}?format=csv`,
+        self: urls.ranking(def.id),
+        chart: urls.chart(def.id),
+        csv: urls.ranking(def.id, { format: "csv" }),
       },
     });
   });
@@ -156,7 +158,7 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
         chart: { ...vl.usermeta, unit: r.unit, valueLabel: axisFormat[r.unit].title, gaps: r.gaps },
         rows: shown,
         svg,
-        links: { vega: `${API}/charts/${r.id}?format=vega`, csv: r.links.csv, json: r.links.self },
+        links: { vega: urls.chart(r.id, { format: "vega" }), csv: r.links.csv, json: r.links.self },
       }),
     );
   }
@@ -200,9 +202,9 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
       id: r.id,
       title: r.title,
       links: {
-        self: `${API}/charts/${r.id}`,
-        vega: `${API}/charts/${r.id}?format=vega`,
-        svg: `${API}/charts/${r.id}?format=svg`,
+        self: urls.chart(r.id),
+        vega: urls.chart(r.id, { format: "vega" }),
+        svg: urls.chart(r.id, { format: "svg" }),
         ranking: r.links.self,
       },
     })),
@@ -214,7 +216,7 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
       mode: c.mode,
       entities: c.ids.length,
       ids: c.ids,
-      example: `${API}/compare/${c.kind}?a=${c.ids[0]}&b=${c.ids[1]}`,
+      example: urls.compare(c.kind, { a: c.ids[0], b: c.ids[1] }),
     })),
   }));
   put(keys.list("sources"), SourceList.parse({ snapshot, sources: input.sources }));
@@ -227,20 +229,20 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
     name: "ML Employer Atlas API",
     description: "Which employers hire machine-learning graduates: sourced rankings, comparisons, charts, entities, article sections and key facts.",
     links: {
-      self: API,
-      rankings: `${API}/rankings`,
-      compare: `${API}/compare`,
-      charts: `${API}/charts`,
-      sources: `${API}/sources`,
-      entities: `${API}/entities`,
-      entity: `${API}/entities/{kind}/{id}`,
-      sections: `${API}/sections`,
-      section: `${API}/sections/{id}`,
-      facts: `${API}/facts`,
-      fact: `${API}/facts/{id}`,
-      snapshots: `${API}/snapshots`,
-      openapi: "/openapi.json",
-      widgets: "/widgets.js",
+      self: urls.index(),
+      rankings: urls.rankings(),
+      compare: urls.comparisons(),
+      charts: urls.charts(),
+      sources: urls.sources(),
+      entities: urls.entityKinds(),
+      entity: templated(paths.entity),
+      sections: urls.sections(),
+      section: templated(paths.section),
+      facts: urls.facts(),
+      fact: templated(paths.fact),
+      snapshots: urls.snapshots(),
+      openapi: paths.openapi,
+      widgets: paths.widgets,
     },
   };
   put(keys.list("api"), ApiIndex.parse(api));

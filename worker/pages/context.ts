@@ -7,7 +7,9 @@ import { fragmentOf, type Reply, type ResolveFragment } from "../html";
 import type { KvReader } from "../kv-reader";
 import type { Snapshot, SnapshotStore } from "../store";
 
-export type PageEnv = { Bindings: { ATLAS_KV: KVNamespace } };
+import type { AtlasEnv } from "../answer";
+
+export type PageEnv = AtlasEnv;
 export const JSON_TYPE = "application/json; charset=utf-8";
 
 export interface PageDeps {

@@ -4,6 +4,7 @@ import {
   ATLAS_DESCRIPTION, ATLAS_NAME, datasetJsonLd, esc, readingNotes, SITE_CARD_ID, trustLabels, trustMeanings,
   type FactResponse, type SectionResponse, type Source,
   cardPath,
+  urls,
 } from "../../core/index";
 import { openapi, type PageContext } from "./context";
 import { actions, builderLink, sourcesList } from "./parts";
@@ -45,10 +46,10 @@ async function atlasDataset(p: PageContext, path: string) {
       sources,
       periods: sources.map((s) => s.period),
       distribution: [
-        { url: `${p.origin}/api/v1`, format: "application/json" },
+        { url: p.origin + urls.index(), format: "application/json" },
         ...manifest.rankings.flatMap((r) => [
-          { url: `${p.origin}/api/v1/rankings/${r.id}`, format: "application/json" as const },
-          { url: `${p.origin}/api/v1/rankings/${r.id}?format=csv`, format: "text/csv" as const },
+          { url: p.origin + urls.ranking(r.id), format: "application/json" as const },
+          { url: p.origin + urls.ranking(r.id, { format: "csv" }), format: "text/csv" as const },
         ]),
       ],
       snapshot: meta,
@@ -76,7 +77,7 @@ export async function reportIndex(p: PageContext): Promise<string> {
     `<h2 id="key-facts">Key facts</h2>${await keyFacts(p)}` +
     `<h2 id="contents">The report, section by section</h2>${await contents(p, true)}` +
     `<h2 id="what">What the atlas is</h2>` +
-    `<p>A popular article on the employers of machine-learning graduates, turned into data: each of its twelve sections becomes a page here and a resource of the <a href="/api/v1">API</a>. ` +
+    `<p>A popular article on the employers of machine-learning graduates, turned into data: each of its twelve sections becomes a page here and a resource of the <a href="${urls.index()}">API</a>. ` +
     `The article's own figures are few and rarely name a source; they are quoted and labelled as the article's. Beside them stand published figures: the Bureau of Labor Statistics' occupational employment and wage estimates and projections, the Census Bureau's business survey, OPM pay tables, NACE's internship surveys, and extracts of BLS files computed by others (labelled third-party). ` +
     `Every chart, ranking, comparison and fact can be embedded (<a href="/gallery/">widgets and embed builder</a>) and downloaded as JSON or CSV.</p>` +
     HOW_TO_READ +
@@ -101,7 +102,7 @@ export async function frontDoor(p: PageContext): Promise<string> {
     `<h1>${ATLAS_NAME}</h1>` +
     `<p class="lede">${esc(ATLAS_DESCRIPTION)}</p>` +
     `<p><a href="/report"><strong>Read the report</strong></a> · <a href="/profile">Profiles of every state, metro, industry and occupation</a> · ` +
-    `<a href="/gallery/">Widget gallery and embed builder</a> · <a href="/api/v1">The data as JSON and CSV</a></p>` +
+    `<a href="/gallery/">Widget gallery and embed builder</a> · <a href="${urls.index()}">The data as JSON and CSV</a></p>` +
     `<section aria-labelledby="find"><h2 id="find">What does the market look like where you are?</h2>${finderForm("", "front-q")}</section>` +
     `<section aria-labelledby="key-facts"><h2 id="key-facts">Key facts</h2>${await keyFacts(p)}</section>` +
     `<section aria-labelledby="contents"><h2 id="contents">The report</h2>${await contents(p, false)}</section>` +

@@ -4,6 +4,7 @@
 import {
   derivedNotes, embedPath, esc, metricLabel, notesHtml, officialFirst, valueHtml,
   type Claim, type LabelledFigure, type Source, type Statement,
+  urls,
 } from "../../core/index";
 
 /** Ids already given to an element on the page, so a figure shown twice is anchored once (`#fig-{id}`). */
@@ -95,10 +96,10 @@ export function builderLink(tag: string, fields: Record<string, string>): string
 
 export const chartActions = (id: string, count: number, shown: number) =>
   actions([
-    ["This as JSON", `/api/v1/rankings/${id}`],
-    ["CSV", `/api/v1/rankings/${id}?format=csv`],
-    ["Vega-Lite", `/api/v1/charts/${id}`],
-    ["PNG", `/api/v1/charts/${id}?format=png`],
+    ["This as JSON", urls.ranking(id)],
+    ["CSV", urls.ranking(id, { format: "csv" })],
+    ["Vega-Lite", urls.chart(id)],
+    ["PNG", urls.chart(id, { format: "png" })],
     ...(count > shown ? ([[`All ${count} ranked, as a table`, embedPath("ranking", id)]] as [string, string][]) : []),
     ["Embed this", builderLink("ml-employer-chart", { id })],
   ]);

@@ -6,6 +6,7 @@ import {
   profileSummary, rankIn, rankPhrase, rankSentence, SITE_CARD_ID, valueHtml,
   type EntityKind, type EntityResponse, type Figure, type ProfilePayload, type Ranking, type RankingResponse,
   cardPath, CHART_MAX_ROWS,
+  urls,
 } from "../../core/index";
 import { ApiError } from "../errors";
 import { openapi, type PageContext } from "./context";
@@ -193,7 +194,7 @@ export async function profilePayload(p: PageContext, kindRaw: string, id: string
       }),
       gaps: gaps.map((g) => ({ id: g.metric, name: metricLabel(g.metric), reason: g.ranking ? `${g.reason} (left out of ${g.ranking.title})` : g.reason })),
       sources,
-      links: { self: `/api/v1/profiles/${kind}/${e.id}`, page: profilePath(kind, e.id) },
+      links: { self: urls.profile(kind, e.id), page: profilePath(kind, e.id) },
     },
   };
 }
@@ -276,9 +277,9 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
   }
 
   const appears: string[] = [
-    ...placed.map((x) => `<li>Ranking: <a href="/api/v1/rankings/${esc(x.ranking.id)}">${esc(x.ranking.title)}</a>, ${esc(rankPhrase(x.facts))} · <a href="/api/v1/charts/${esc(x.ranking.id)}?format=png">chart</a> · <a href="${embedPath("chart", x.ranking.id)}">chart page</a></li>`),
+    ...placed.map((x) => `<li>Ranking: <a href="${esc(urls.ranking(x.ranking.id))}">${esc(x.ranking.title)}</a>, ${esc(rankPhrase(x.facts))} · <a href="${esc(urls.chart(x.ranking.id, { format: "png" }))}">chart</a> · <a href="${embedPath("chart", x.ranking.id)}">chart page</a></li>`),
     ...ep.appearsIn.sections.map((s) => `<li>Report section: <a href="${sectionPath(s.href.split("/").pop()!)}">${esc(s.title)}</a></li>`),
-    ...(compare && compare.ids.includes(e.id) ? [`<li>Comparisons: any other of the ${compare.ids.length} ${esc(noun.plural)}, e.g. <a href="/api/v1/compare/${kind}">the list</a></li>`] : []),
+    ...(compare && compare.ids.includes(e.id) ? [`<li>Comparisons: any other of the ${compare.ids.length} ${esc(noun.plural)}, e.g. <a href="${urls.compare(kind)}">the list</a></li>`] : []),
   ];
   if (appears.length) parts.push(`<section aria-labelledby="appears"><h2 id="appears">Where ${esc(e.name)} appears</h2><ul>${appears.join("")}</ul></section>`);
   parts.push(
@@ -288,7 +289,7 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
 <ml-employer-profile kind="${kind}" entity="${e.id}"></ml-employer-profile>`)}</code></pre>` +
       actions([
         ["The card without script", embedPath("profile", kind, { entity: e.id })],
-        ["The card as JSON", `/api/v1/profiles/${kind}/${e.id}`],
+        ["The card as JSON", urls.profile(kind, e.id)],
         ["Embed this", builderLink("ml-employer-profile", { kind, id: e.id })],
       ]) +
       `</section>`,

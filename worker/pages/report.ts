@@ -3,6 +3,7 @@
 import {
   cardPath, claimBeside, datasetJsonLd, derivedNotes, embedPath, esc, kindNouns, notesHtml, SITE_CARD_ID,
   type Claim, type EntityKind, type FactResponse, type RankingResponse, type Section, type SectionResponse, type Source,
+  urls,
 } from "../../core/index";
 import { openapi, type PageContext } from "./context";
 import { actions, Anchors, builderLink, chartActions, claimHtml, figureTable, labelled, liveChart, sourcesList, statementHtml } from "./parts";
@@ -180,8 +181,8 @@ function sectionDataset(p: PageContext, section: Section, rankingIds: readonly s
     distribution: [
       { url: p.origin + section.links.self, format: "application/json" as const },
       ...rankingIds.flatMap((id) => [
-        { url: `${p.origin}/api/v1/rankings/${id}`, format: "application/json" as const },
-        { url: `${p.origin}/api/v1/rankings/${id}?format=csv`, format: "text/csv" as const },
+        { url: p.origin + urls.ranking(id), format: "application/json" as const },
+        { url: p.origin + urls.ranking(id, { format: "csv" }), format: "text/csv" as const },
       ]),
     ],
     snapshot: meta,
@@ -206,7 +207,7 @@ async function comparison(p: PageContext, kind: EntityKind, ids: readonly string
     `<button type="submit">Compare</button></form>` +
     `<p class="meta">For example:</p>${fragment}` +
     actions([
-      ["This as JSON", `/api/v1/compare/${kind}?a=${a}&b=${b}`],
+      ["This as JSON", urls.compare(kind, { a, b })],
       ["Embed this", builderLink("ml-employer-compare", { kind, a, b })],
     ]) +
     `</section>`

@@ -1,8 +1,9 @@
 // Registers the reader pages (front door, report, profiles), their stylesheet, cards, robots.txt and sitemap.xml.
 import type { Context, Hono } from "hono";
-import { EMBED_CSS, entityKinds } from "../../core/index";
+import { EMBED_CSS, entityKinds, paths, templated, urls } from "../../core/index";
 import { ApiError } from "../errors";
 import { fragmentEntry, HTML_TYPE } from "../html";
+import { formatOf } from "../resources";
 import type { Snapshot } from "../store";
 import { JSON_TYPE, PageContext, type PageDeps, type PageEnv } from "./context";
 import { frontDoor, reportIndex } from "./front";
@@ -44,14 +45,13 @@ export function pageRoutes(app: Hono<PageEnv>, deps: PageDeps) {
 
   /** The profile payload of one entity, composed once per snapshot from the bodies the API serves. */
   const profileJson = async (c: Context<PageEnv>, s: Snapshot, kind: string, id: string) => {
-    if (!(entityKinds as readonly string[]).includes(kind)) throw new ApiError("unknown-kind", `No kind "${kind.slice(0, 40)}". See /api/v1/entities.`);
-    if (!id) throw new ApiError("bad-parameter", "Give the entity as ?entity=… (see /api/v1/entities/{kind}).");
+    if (!(entityKinds as readonly string[]).includes(kind)) throw new ApiError("unknown-kind", `No kind "${kind.slice(0, 40)}". See ${urls.entityKinds()}.`);
+    if (!id) throw new ApiError("bad-parameter", `Give the entity as ?entity=… (see ${templated(paths.entities)}).`);
     const p = new PageContext(c, deps, s);
     return deps.store.compose(s, `${s.keys.entity(kind as never, id)}:profile-payload`, JSON_TYPE, async () => JSON.stringify(await profilePayload(p, kind, id)));
   };
-  app.get("/api/v1/profiles/:kind/:id", async (c) => {
-    const format = c.req.query("format") ?? "json";
-    if (format !== "json" && format !== "html") throw new ApiError("bad-parameter", `format must be one of json, html; got "${format.slice(0, 40)}"`);
+  app.get(paths.profile, async (c) => {
+    const format = formatOf(c, "profile");
     const s = await deps.snap(c);
     const [kind, id] = [c.req.param("kind"), c.req.param("id")];
     if (format === "html") return deps.reply(c.req.raw, s, await fragmentEntry(c, deps.store, s, await deps.resolve(c, s, "profile", kind, new URLSearchParams({ entity: id }))));

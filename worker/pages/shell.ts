@@ -1,6 +1,6 @@
 // The one page shell of the reader pages (front door, report, profiles): head with canonical URL, social card and
 // JSON-LD, the site's navigation and finder, and a footer naming the snapshot. Script-free; widgets.js enhances.
-import { ATLAS_NAME, esc, jsonLdText } from "../../core/index";
+import { ATLAS_NAME, esc, jsonLdText, paths, urls } from "../../core/index";
 
 export const SITE_CSS_PATH = "/site.css";
 
@@ -28,7 +28,7 @@ const NAV: readonly [string, string][] = [
   ["/report", "Report"],
   ["/profile", "Profiles"],
   ["/gallery/", "Widgets and embed builder"],
-  ["/api/v1", "API"],
+  [urls.index(), "API"],
 ];
 
 /** The finder: a plain GET form, so it works without script. */
@@ -68,7 +68,7 @@ export function page(p: PageInput): string {
     `<header class="site"><nav class="site-nav" aria-label="Site">${nav}</nav>${finderForm(p.query)}</header>` +
     `<main id="main">${crumbs}${p.main}</main>` +
     `<footer class="site"><p>${ATLAS_NAME} · snapshot ${esc(p.snapshot.id)}, built ${esc(p.snapshot.builtAt.slice(0, 10))} · ` +
-    `<a href="/api/v1/sources">every source</a> · <a href="/openapi.json">OpenAPI</a> · <a href="${esc(canonical)}">${esc(canonical)}</a></p></footer>` +
+    `<a href="${urls.sources()}">every source</a> · <a href="${paths.openapi}">OpenAPI</a> · <a href="${esc(canonical)}">${esc(canonical)}</a></p></footer>` +
     `</body></html>`
   );
 }
