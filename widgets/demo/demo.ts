@@ -3,6 +3,7 @@
 // code is pinned: the versioned script with its integrity, the element and the iframe at the current snapshot, so
 // an embed never changes under the author's sentence; "always latest" writes the moving /widgets.js and no snapshot.
 import { embedHeights, embedPath, esc, type FragmentKind } from "../../core/fragments";
+import * as urls from "../../core/urls";
 
 const form = document.querySelector<HTMLFormElement>("#builder")!;
 const preview = document.querySelector<HTMLElement>("#preview")!;
@@ -24,7 +25,7 @@ let pin: Pin | null | undefined; // undefined while loading, null when either co
 async function loadPin(): Promise<Pin | null> {
   try {
     const [release, snapshots] = await Promise.all(
-      ["/release.json", "/api/v1/snapshots"].map(async (path) => {
+      ["/release.json", urls.snapshots()].map(async (path) => {
         const res = await fetch(path);
         if (!res.ok) throw new Error(`${path}: ${res.status}`);
         return (await res.json()) as Record<string, unknown>;
