@@ -1,6 +1,6 @@
 // The Hono app: routes of the read-only API, each serving a precomputed body from the snapshot store.
 import { Hono, type Context } from "hono";
-import { compareRecords, comparisonGaps, CompareRecord, entityKinds, SNAPSHOT_INDEX_KEY, SnapshotDetail, SnapshotIndex, SnapshotList, SnapshotMetaBody, snapshotKeys, type EntityKind, type FragmentKind, Source } from "../core/index";
+import { compareRecords, comparisonCitation, comparisonGaps, CompareRecord, entityKinds, SNAPSHOT_INDEX_KEY, SnapshotDetail, SnapshotIndex, SnapshotList, SnapshotMetaBody, snapshotKeys, type EntityKind, type FragmentKind, Source } from "../core/index";
 import { serveAsset, type AssetFetcher } from "./assets";
 import { ApiError, KvFault, onError, problem, problemResponse, type FallbackReason } from "./errors";
 import { embedsRoute } from "./embeds";
@@ -314,17 +314,15 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
       );
       const sources = new Map([...ra!.sources, ...rb!.sources].map((src) => [src.id, src]));
       const manifest = await store.manifest(kv(c), s);
-      return JSON.stringify({
-        snapshot: manifest.snapshot,
-        comparison: {
-          kind: entry.kind,
-          a: ra!.record,
-          b: rb!.record,
-          differences: compareRecords(ra!.record, rb!.record),
-          gaps: comparisonGaps(ra!.record, rb!.record),
-          sources: [...sources.values()].sort((x, y) => x.id.localeCompare(y.id)),
-        },
-      });
+      const comparison = {
+        kind: entry.kind,
+        a: ra!.record,
+        b: rb!.record,
+        differences: compareRecords(ra!.record, rb!.record),
+        gaps: comparisonGaps(ra!.record, rb!.record),
+        sources: [...sources.values()].sort((x, y) => x.id.localeCompare(y.id)),
+      };
+      return JSON.stringify({ snapshot: manifest.snapshot, comparison, citation: comparisonCitation(comparison, manifest.snapshot.id) });
     });
   }
 
