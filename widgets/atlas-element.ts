@@ -1,11 +1,12 @@
 // What every <ml-employer-*> element shares: api/theme/lang attributes, lazy start, the themed frame,
 // loading and error states, and the honest footer (sources, trust, snapshot, downloads).
 import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from "lit";
-import type { EmbedGap, EmbedSource } from "../core/embed";
+import type { EmbedCitation, EmbedGap, EmbedSource } from "../core/embed";
 import { widgetMessages } from "../core/messages";
 import { gapsHeading, markNotes, type MarkedFigure } from "../core/notes";
 import { apiBase } from "./api-base";
 import { loadSnapshots } from "./chunks";
+import { citeTemplate } from "./cite";
 import { figureText } from "./figures";
 import { WidgetError } from "./fetch-json";
 import { NearViewportController } from "./near-viewport";
@@ -160,7 +161,7 @@ export abstract class AtlasElement extends LitElement {
     </div>`;
   }
 
-  protected footer(sources: readonly EmbedSource[], snapshot: string, links: { csv?: string; json?: string }) {
+  protected footer(sources: readonly EmbedSource[], snapshot: string, links: { csv?: string; json?: string; cite?: EmbedCitation }) {
     const base = apiBase(this.api) ?? "";
     this.#checkNewer(base);
     const newer = this.newer !== null
@@ -179,6 +180,7 @@ export abstract class AtlasElement extends LitElement {
           : ""}
       </div>
       ${newer}
+      ${citeTemplate(links.cite, base)}
     </footer>`;
   }
 }

@@ -104,7 +104,7 @@ export class MlEmployerChart extends AtlasElement {
         </table>
       </details>
       ${this.notes(figs, [], chart.gaps)}
-      ${this.footer(chart.sources, data.snapshot.id, data.links)}
+      ${this.footer(chart.sources, data.snapshot.id, { ...data.links, cite: data.citation })}
     `);
   }
 

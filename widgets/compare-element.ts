@@ -139,7 +139,7 @@ export class MlEmployerCompare extends AtlasElement {
         ),
         (c.gaps ?? []).map((g) => ({ id: g.missing, name: `${g.name}, ${metricLabel(g.metric)}`, reason: g.reason })),
       )}
-      ${this.footer(c.sources, data.snapshot.id, {})}
+      ${this.footer(c.sources, data.snapshot.id, { cite: data.citation })}
     `);
   }
 }

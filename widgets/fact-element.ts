@@ -66,7 +66,7 @@ export class MlEmployerFact extends AtlasElement {
       ${f.claims.map((c) => html`<blockquote class="claim">“${c.text}” <span class="trust">${c.trust}</span></blockquote>`)}
       <p class="summary">${f.text}</p>
       ${this.notes([f.figure, ...f.beside], derivedNotes([f.figure, ...f.beside].map((x) => ({ name: x.label, figure: x }))))}
-      ${this.footer(f.sources, data.snapshot.id, { json: f.links.self })}
+      ${this.footer(f.sources, data.snapshot.id, { json: f.links.self, cite: data.citation })}
     `);
   }
 }

@@ -85,7 +85,7 @@ export class MlEmployerRanking extends AtlasElement {
         </tbody>
       </table>
       ${this.notes(r.items.map((it) => it.figure), derivedNotes(r.items), r.gaps)}
-      ${this.footer(r.sources, data.snapshot.id, { csv: r.links.csv, json: r.links.self })}
+      ${this.footer(r.sources, data.snapshot.id, { csv: r.links.csv, json: r.links.self, cite: data.citation })}
     `);
   }
 }
