@@ -3,7 +3,7 @@
 // the crawl test validates every crawled response against the schema of its operation.
 import { z } from "zod";
 import { EntityResponse, FactResponse, SectionResponse } from "./content";
-import { ComparisonResponse, EntityKind, RankingResponse, SnapshotMeta, Source, Unit, withSnapshot } from "./schemas";
+import { Citation, ComparisonResponse, EntityKind, RankingResponse, SnapshotMeta, Source, Unit, withSnapshot } from "./schemas";
 
 const href = z.string().startsWith("/");
 
@@ -67,7 +67,7 @@ export const SnapshotDetail = withSnapshot({
 /** A Vega-Lite (or compiled Vega) spec with the chart's provenance in `usermeta`. */
 export const ChartSpecBody = z.looseObject({
   $schema: z.string(),
-  usermeta: z.looseObject({ id: z.string(), title: z.string(), summary: z.string(), sources: z.array(Source), snapshot: SnapshotMeta }),
+  usermeta: z.looseObject({ id: z.string(), title: z.string(), summary: z.string(), sources: z.array(Source), snapshot: SnapshotMeta, citation: Citation }),
 });
 
 /** The schema of each operation's JSON 200 body, by OpenAPI operationId (the document names its components after them). */

@@ -1,4 +1,5 @@
 // Vega-Lite spec builders: a ranking becomes a horizontal bar chart with its data and provenance inlined.
+import { chartCitation } from "./cite";
 import { periodsOf } from "./format";
 import { BOUND_NOTE, CAUTION_NOTE, figureCell } from "./notes";
 import type { ChartMeta, Ranking, Unit } from "./schemas";
@@ -17,7 +18,7 @@ export const axisFormat: Record<Unit, { format: string; title: string }> = {
   "per-1000-jobs": { format: ".2f", title: "Per 1,000 jobs" },
 };
 
-export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking" | "title" | "summary" | "sources">) {
+export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking" | "title" | "summary" | "sources" | "citation">) {
   const rows = ranking.items.slice(0, CHART_MAX_ROWS).map((it) => ({
     rank: it.rank,
     id: it.id,
@@ -32,12 +33,14 @@ export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking
   const marks = [...(rows.some((r) => r.bound) ? [BOUND_NOTE] : []), ...(rows.some((r) => r.reliability) ? [CAUTION_NOTE] : [])];
   const axis = axisFormat[ranking.unit];
   const shown = rows.length < ranking.items.length ? ` (top ${rows.length} of ${ranking.items.length})` : "";
+  const title = ranking.title + shown;
   const usermeta: ChartMeta = {
     ...meta,
     ranking: ranking.id,
-    title: ranking.title + shown,
+    title,
     summary: ranking.summary,
     sources: ranking.sources,
+    citation: chartCitation({ id: meta.id, title, sources: ranking.sources }, ranking.items.slice(0, rows.length).map((it) => it.figure), meta.snapshot.id),
   };
   return {
     $schema: VEGA_LITE_SCHEMA,

@@ -1,6 +1,6 @@
 // Schemas of the report's content resources: article sections, key facts, entity pages and the project's mappings.
 import { z } from "zod";
-import { Claim, Entity, EntityKind, Figure, Slug, Source, TrustLabel, withSnapshot } from "./schemas";
+import { Citation, Claim, Entity, EntityKind, Figure, Slug, Source, TrustLabel, withSnapshot } from "./schemas";
 
 /** The article's twelve sections, in article order; each becomes `/api/v1/sections/{id}`. */
 export const sectionIds = [
@@ -103,7 +103,7 @@ export const Fact = z.object({
   sources: z.array(Source).min(1),
 });
 export type Fact = z.infer<typeof Fact>;
-export const FactResponse = withSnapshot({ fact: Fact });
+export const FactResponse = withSnapshot({ fact: Fact, citation: Citation });
 export type FactResponse = z.infer<typeof FactResponse>;
 
 /** An entity with everything the report says about it and where it appears. */

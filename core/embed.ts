@@ -14,6 +14,10 @@ export type EmbedSource = z.infer<typeof EmbedSource>;
 
 const EmbedSnapshot = z.object({ id: z.string(), builtAt: z.string() });
 
+/** "Cite this" as the body carries it (see core/cite.ts): the pinned path is relative to the API's origin. */
+const EmbedCitation = z.object({ text: z.string(), bibtex: z.string(), url: z.string() });
+export type EmbedCitation = z.infer<typeof EmbedCitation>;
+
 /** How a figure is to be read: a bound (top code) and its reliability, where the source publishes them. */
 const FigureMarks = {
   bound: z.optional(z.enum(bounds)),
@@ -42,6 +46,7 @@ export const ChartEmbed = z.object({
   /** Pre-rendered at build time from the same spec; static, no scripts. */
   svg: z.string(),
   links: z.object({ vega: z.string(), csv: z.string(), json: z.string() }),
+  citation: z.optional(EmbedCitation),
 });
 export type ChartEmbed = z.infer<typeof ChartEmbed>;
 
@@ -71,6 +76,7 @@ export const RankingPayload = z.object({
     gaps: z.optional(z.array(EmbedGap)),
     links: z.object({ self: z.string(), csv: z.string() }),
   }),
+  citation: z.optional(EmbedCitation),
 });
 export type RankingPayload = z.infer<typeof RankingPayload>;
 
@@ -89,6 +95,7 @@ export const ComparisonPayload = z.object({
     gaps: z.optional(z.array(z.object({ metric: z.string(), missing: z.string(), name: z.string(), reason: z.string() }))),
     sources: z.array(EmbedSource),
   }),
+  citation: z.optional(EmbedCitation),
 });
 export type ComparisonPayload = z.infer<typeof ComparisonPayload>;
 
@@ -107,6 +114,7 @@ export const FactPayload = z.object({
     links: z.object({ self: z.string() }),
     sources: z.array(EmbedSource),
   }),
+  citation: z.optional(EmbedCitation),
 });
 export type FactPayload = z.infer<typeof FactPayload>;
 

@@ -1,6 +1,7 @@
 // Script-free HTML for readers without JavaScript: the same titles, figures, sources and trust labels the
 // elements show, as a self-contained fragment (for <noscript>, CMSs that strip scripts) or a whole page (iframes, oEmbed).
-import type { ChartEmbed, ComparisonPayload, EmbedGap, EmbedSource, FactPayload, ProfilePayload, RankingPayload } from "./embed";
+import { citationAt } from "./cite";
+import type { ChartEmbed, ComparisonPayload, EmbedCitation, EmbedGap, EmbedSource, FactPayload, ProfilePayload, RankingPayload } from "./embed";
 import { formatFigure, formatValue } from "./format";
 import { metricLabel } from "./metrics";
 import * as urls from "./urls";
@@ -27,7 +28,17 @@ export interface FragmentContext {
   origin: string;
 }
 
-function footer(sources: readonly EmbedSource[], snapshot: { id: string; builtAt: string }, links: Links, ctx: FragmentContext) {
+/** "Cite this": a closed disclosure with the citation as plain text and as BibTeX, its URL absolute. */
+export function citeHtml(citation: EmbedCitation | undefined, origin: string): string {
+  if (!citation) return "";
+  const c = citationAt(citation, origin);
+  return (
+    `<details class="ml-employer-cite"><summary>Cite this</summary>` +
+    `<p>${esc(c.text)}</p><p>BibTeX:</p><pre>${esc(c.bibtex)}</pre></details>`
+  );
+}
+
+function footer(sources: readonly EmbedSource[], snapshot: { id: string; builtAt: string }, links: Links, ctx: FragmentContext, citation?: EmbedCitation) {
   const lines = sources.map((s) => {
     const url = httpUrl(s.url);
     const org = url ? `<a href="${esc(url)}" rel="noopener noreferrer">${esc(s.organisation)}</a>` : esc(s.organisation);
@@ -40,7 +51,7 @@ function footer(sources: readonly EmbedSource[], snapshot: { id: string; builtAt
   const snap = `Snapshot ${esc(snapshot.id)}, built ${esc(snapshot.builtAt.slice(0, 10))}`;
   const dl = downloads.length ? ` · Download ${downloads.join(" · ")}` : "";
   const by = ` · <a href="${esc(ctx.origin)}/">ML Employer Atlas</a>`;
-  return `<footer><ul>${lines.join("")}</ul><p>${snap}${dl}${by}</p></footer>`;
+  return `<footer><ul>${lines.join("")}</ul><p>${snap}${dl}${by}</p>${citeHtml(citation, ctx.origin)}</footer>`;
 }
 
 /** A value as the elements show it: bound as ≥, hedge kept, and the caution mark with its reason as its name. */
@@ -75,7 +86,7 @@ export function chartFragment(e: ChartEmbed, ctx: FragmentContext): string {
       `<div class="ml-employer-svg" role="img" aria-label="${esc(`${c.title}. ${c.summary}`)}">${e.svg}</div>` +
       `<table><caption>${esc(c.title)}</caption><thead><tr><th scope="col">Rank</th><th scope="col">Name</th><th scope="col">${esc(c.valueLabel)}</th></tr></thead><tbody>${rows}</tbody></table>` +
       notesHtml(figs, [], c.gaps) +
-      footer(c.sources, e.snapshot, { csv: e.links.csv, json: e.links.json }, ctx),
+      footer(c.sources, e.snapshot, { csv: e.links.csv, json: e.links.json }, ctx, e.citation),
   );
 }
 
@@ -93,7 +104,7 @@ export function rankingFragment(p: RankingPayload, ctx: FragmentContext): string
     `<figcaption><strong>${esc(r.title)}</strong><br>${esc(r.summary)}</figcaption>` +
       `<table><caption>${esc(r.title)}</caption><thead><tr><th scope="col">Rank</th><th scope="col">Name</th><th scope="col">Value</th></tr></thead><tbody>${rows}</tbody></table>` +
       notesHtml(r.items.map((it) => it.figure), derivedNotes(r.items), r.gaps) +
-      footer(r.sources, p.snapshot, { csv: r.links.csv, json: r.links.self }, ctx),
+      footer(r.sources, p.snapshot, { csv: r.links.csv, json: r.links.self }, ctx, p.citation),
   );
 }
 
@@ -138,7 +149,7 @@ export function comparisonFragment(p: ComparisonPayload, ctx: FragmentContext, s
       `<table><caption>${esc(title)}: figures side by side</caption><thead><tr><th scope="col">Figure</th><th scope="col">${esc(c.a.name)}</th><th scope="col">${esc(c.b.name)}</th><th scope="col">Ratio</th></tr></thead><tbody>${rows}</tbody></table>` +
       none +
       notesHtml(figs.flatMap(({ a, b }) => [a, b]), derived, gaps) +
-      footer(c.sources, p.snapshot, { json: self }, ctx),
+      footer(c.sources, p.snapshot, { json: self }, ctx, p.citation),
   );
 }
 
@@ -161,7 +172,7 @@ export function factFragment(p: FactPayload, ctx: FragmentContext): string {
       claims +
       `<p>${esc(f.text)}</p>` +
       notesHtml([f.figure, ...f.beside], derivedNotes([f.figure, ...f.beside].map((x) => ({ name: x.label, figure: x })))) +
-      footer(f.sources, p.snapshot, { json: f.links.self }, ctx),
+      footer(f.sources, p.snapshot, { json: f.links.self }, ctx, p.citation),
   );
 }
 
@@ -230,6 +241,8 @@ th,td{text-align:start;padding:3px 6px;border-bottom:1px solid light-dark(#e3e6e
 td{text-align:end}thead th:not(:nth-child(2)){text-align:end}
 [data-ml-employer=compare] thead th:first-child{text-align:start}
 footer{margin-top:10px;font-size:.85em;color:light-dark(#4f5a66,#aab4be)}footer ul{margin:0;padding:0;list-style:none}footer p{margin:4px 0 0}
+.ml-employer-cite{margin-top:4px}.ml-employer-cite summary{cursor:pointer}.ml-employer-cite p{overflow-wrap:anywhere}
+.ml-employer-cite pre{margin:4px 0 0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:1em}
 .ml-employer-trust{border:1px solid currentColor;border-radius:3px;padding:0 4px;font-size:.9em}
 .ml-employer-value{font-size:2.2em;font-weight:700;margin:4px 0}
 .ml-employer-notes{margin-top:8px;font-size:.9em}.ml-employer-notes p{margin:4px 0}.ml-employer-notes ul{margin:4px 0;padding-inline-start:18px}

@@ -21,3 +21,4 @@ export * from "./api";
 export * from "./cards";
 export * from "./report-text";
 export * from "./profile-text";
+export * from "./cite";

@@ -175,6 +175,15 @@ export const Comparison = z.object({
 });
 export type Comparison = z.infer<typeof Comparison>;
 
+/** "Cite this" (core/cite.ts): plain text and BibTeX naming the title, the atlas, the sources, the figures' periods,
+ *  the snapshot and the pinned URL (`url`, relative to the API's origin like every link; the reader adds the date). */
+export const Citation = z.object({
+  text: z.string().min(1),
+  bibtex: z.string().startsWith("@misc{"),
+  url: z.string().startsWith("/").regex(/[?&]snapshot=[0-9a-f]{12}$/, "must be pinned to a snapshot"),
+});
+export type Citation = z.infer<typeof Citation>;
+
 export const ChartMeta = z.object({
   id: slug,
   title: z.string(),
@@ -182,6 +191,7 @@ export const ChartMeta = z.object({
   summary: z.string(),
   sources: z.array(Source).min(1),
   snapshot: SnapshotMeta,
+  citation: Citation,
 });
 export type ChartMeta = z.infer<typeof ChartMeta>;
 
@@ -214,7 +224,7 @@ export type SnapshotIndex = z.infer<typeof SnapshotIndex>;
 export const withSnapshot = <T extends z.ZodRawShape>(shape: T) =>
   z.object({ snapshot: SnapshotMeta, ...shape });
 
-export const RankingResponse = withSnapshot({ ranking: Ranking });
+export const RankingResponse = withSnapshot({ ranking: Ranking, citation: Citation });
 export type RankingResponse = z.infer<typeof RankingResponse>;
-export const ComparisonResponse = withSnapshot({ comparison: Comparison });
+export const ComparisonResponse = withSnapshot({ comparison: Comparison, citation: Citation });
 export type ComparisonResponse = z.infer<typeof ComparisonResponse>;

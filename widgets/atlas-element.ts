@@ -2,11 +2,12 @@
 // the element leaves the page), the themed frame, loading and error states, the notes and the honest footer (sources,
 // trust, snapshot, downloads). Each element supplies only what it loads and how it draws its content.
 import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from "lit";
-import type { EmbedGap, EmbedSource } from "../core/embed";
+import type { EmbedCitation, EmbedGap, EmbedSource } from "../core/embed";
 import { widgetMessages, type WidgetNoun } from "../core/messages";
 import { gapsHeading, markNotes, type MarkedFigure } from "../core/notes";
 import { apiBase } from "./api-base";
 import { loadSnapshots } from "./chunks";
+import { citeTemplate } from "./cite";
 import { figureText } from "./figures";
 import { WidgetError } from "./fetch-json";
 import { NearViewportController } from "./near-viewport";
@@ -26,7 +27,7 @@ export interface Drawn {
   body: TemplateResult;
   /** The figures shown (for the marks' meanings), the atlas's own mappings and computations, who is left out and why. */
   notes: { figures: readonly MarkedFigure[]; derived: readonly string[]; gaps?: readonly EmbedGap[] };
-  footer: { sources: readonly EmbedSource[]; snapshot: string; links: { csv?: string; json?: string } };
+  footer: { sources: readonly EmbedSource[]; snapshot: string; links: { csv?: string; json?: string; cite?: EmbedCitation } };
 }
 
 type Loaded<T> = { data: T } | { error: unknown };
@@ -242,7 +243,7 @@ export abstract class AtlasElement<T = unknown> extends LitElement {
     </div>`;
   }
 
-  #footer(sources: readonly EmbedSource[], snapshot: string, links: { csv?: string; json?: string }) {
+  #footer(sources: readonly EmbedSource[], snapshot: string, links: { csv?: string; json?: string; cite?: EmbedCitation }) {
     const base = apiBase(this.api) ?? "";
     this.#checkNewer(base);
     const newer = this.newer !== null
@@ -261,6 +262,7 @@ export abstract class AtlasElement<T = unknown> extends LitElement {
           : ""}
       </div>
       ${newer}
+      ${citeTemplate(links.cite, base)}
     </footer>`;
   }
 }

@@ -133,7 +133,7 @@ export class MlEmployerChart extends AtlasElement<ChartEmbed> {
         </table>
       </details>
     `;
-    return { body, notes: { figures: figs, derived: [], gaps: chart.gaps }, footer: { sources: chart.sources, snapshot: data.snapshot.id, links: data.links } };
+    return { body, notes: { figures: figs, derived: [], gaps: chart.gaps }, footer: { sources: chart.sources, snapshot: data.snapshot.id, links: { ...data.links, cite: data.citation } } };
   }
 
   #onToggle = (e: Event) => {

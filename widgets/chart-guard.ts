@@ -39,5 +39,6 @@ export function checkChartEmbed(json: unknown): ChartEmbed | null {
   if (!isObj(chart) || !strs(chart, ["id", "title", "summary", "ranking", "valueLabel"]) || !oneOf(units, chart.unit)) return null;
   if (!all(chart.sources, isSource) || !all(rows, isRow) || !opt(chart, "gaps", (g) => all(g, isGap))) return null;
   if (!isObj(links) || !strs(links, ["vega", "csv", "json"])) return null;
+  if (!opt(json, "citation", (c) => isObj(c) && strs(c, ["text", "bibtex", "url"]))) return null;
   return json as unknown as ChartEmbed;
 }

@@ -133,7 +133,7 @@ export class MlEmployerCompare extends AtlasElement<ComparisonPayload> {
         ),
         gaps: (c.gaps ?? []).map((g) => ({ id: g.missing, name: `${g.name}, ${metricLabel(g.metric)}`, reason: g.reason })),
       },
-      footer: { sources: c.sources, snapshot: data.snapshot.id, links: {} },
+      footer: { sources: c.sources, snapshot: data.snapshot.id, links: { cite: data.citation } },
     };
   }
 }

@@ -61,7 +61,7 @@ export class MlEmployerFact extends AtlasElement<FactPayload> {
     return {
       body,
       notes: { figures: shown, derived: derivedNotes(shown.map((x) => ({ name: x.label, figure: x }))) },
-      footer: { sources: f.sources, snapshot: data.snapshot.id, links: { json: f.links.self } },
+      footer: { sources: f.sources, snapshot: data.snapshot.id, links: { json: f.links.self, cite: data.citation } },
     };
   }
 }

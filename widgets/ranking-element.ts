@@ -79,7 +79,7 @@ export class MlEmployerRanking extends AtlasElement<RankingPayload> {
     return {
       body,
       notes: { figures: r.items.map((it) => it.figure), derived: derivedNotes(r.items), gaps: r.gaps },
-      footer: { sources: r.sources, snapshot: data.snapshot.id, links: { csv: r.links.csv, json: r.links.self } },
+      footer: { sources: r.sources, snapshot: data.snapshot.id, links: { csv: r.links.csv, json: r.links.self, cite: data.citation } },
     };
   }
 }

@@ -130,7 +130,19 @@ export const baseStyles = css`
     font-size: 0.85em;
     margin-top: 6px;
   }
-  .notes summary {
+  .notes summary,
+  .cite summary {
+    font-size: 1em;
+  }
+  .cite p {
+    margin: 4px 0 0;
+    overflow-wrap: anywhere;
+  }
+  .cite pre {
+    margin: 4px 0 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 1em;
   }
   /* The national figure under a local one wraps inside its cell, so a narrow card does not overflow. */

@@ -4,6 +4,7 @@
 import { Hono, type Context } from "hono";
 import {
   compareRecords,
+  comparisonCitation,
   comparisonGaps,
   CompareRecord,
   entityKinds,
@@ -160,17 +161,15 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
       );
       const sources = new Map([...ra!.sources, ...rb!.sources].map((src) => [src.id, src]));
       const manifest = await store.manifest(kv(c), s);
-      return JSON.stringify({
-        snapshot: manifest.snapshot,
-        comparison: {
-          kind: entry.kind,
-          a: ra!.record,
-          b: rb!.record,
-          differences: compareRecords(ra!.record, rb!.record),
-          gaps: comparisonGaps(ra!.record, rb!.record),
-          sources: [...sources.values()].sort((x, y) => x.id.localeCompare(y.id)),
-        },
-      });
+      const comparison = {
+        kind: entry.kind,
+        a: ra!.record,
+        b: rb!.record,
+        differences: compareRecords(ra!.record, rb!.record),
+        gaps: comparisonGaps(ra!.record, rb!.record),
+        sources: [...sources.values()].sort((x, y) => x.id.localeCompare(y.id)),
+      };
+      return JSON.stringify({ snapshot: manifest.snapshot, comparison, citation: comparisonCitation(comparison, manifest.snapshot.id) });
     });
 
   /** The JSON a script-free fragment (and an /embed/ page) is rendered from, validated as the JSON routes validate it. */

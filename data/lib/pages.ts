@@ -1,6 +1,6 @@
 // Entity pages, section and fact bodies, and their list bodies, keyed by core's KV layout.
 import {
-  EntityKindList, EntityList, EntityPage, entityKey, entityKinds, FactList, SectionList, type Entity, type EntityKind, type Fact, type Manifest, type Mapping, type Ranking,
+  EntityKindList, EntityList, EntityPage, entityKey, entityKinds, factCitation, FactList, SectionList, type Entity, type EntityKind, type Fact, type Manifest, type Mapping, type Ranking,
   type Section, type SnapshotKeys, type SnapshotMeta, type Source,
   urls,
 } from "../../core/index";
@@ -78,7 +78,7 @@ export function putPages(p: PagesInput) {
     snapshot,
     sections: p.sections.map((s) => ({ id: s.id, title: s.title, question: s.question, records: s.records.length, links: { self: s.links.self } })),
   }));
-  for (const f of p.facts) put(keys.fact(f.id), { snapshot, fact: f });
+  for (const f of p.facts) put(keys.fact(f.id), { snapshot, fact: f, citation: factCitation(f, snapshot.id) });
   put(keys.list("facts"), FactList.parse({
     snapshot,
     facts: p.facts.map((f) => ({ id: f.id, title: f.title, section: f.section, links: { self: f.links.self } })),

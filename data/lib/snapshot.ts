@@ -14,6 +14,8 @@ import {
   Manifest,
   Ranking,
   rankEntities,
+  rankingCitation,
+  comparisonCitation,
   rankingBarChart,
   rankingToCsv,
   SCHEMA_VERSION,
@@ -141,7 +143,7 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
   });
 
   for (const r of rankings) {
-    put(keys.ranking(r.id), { snapshot, ranking: r });
+    put(keys.ranking(r.id), { snapshot, ranking: r, citation: rankingCitation(r, snapshot.id) });
     put(keys.rankingCsv(r.id), rankingToCsv(r, snapshot));
     const vl = rankingBarChart(r, { id: r.id, snapshot });
     // Standalone forms keep the title block; the Vega spec and SVG used inside widgets leave it to the widget.
@@ -159,6 +161,7 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
         rows: shown,
         svg,
         links: { vega: urls.chart(r.id, { format: "vega" }), csv: r.links.csv, json: r.links.self },
+        citation: vl.usermeta.citation,
       }),
     );
   }
@@ -178,10 +181,8 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
     for (const [i, a] of records.entries())
       for (const b of records.slice(i + 1)) {
         const [x, y] = a.id < b.id ? [a, b] : [b, a];
-        put(keys.comparePair(kind, x.id, y.id), {
-          snapshot,
-          comparison: { kind, a: x, b: y, differences: compareRecords(x, y), gaps: comparisonGaps(x, y), sources: srcOf(x, y) },
-        });
+        const comparison = { kind, a: x, b: y, differences: compareRecords(x, y), gaps: comparisonGaps(x, y), sources: srcOf(x, y) };
+        put(keys.comparePair(kind, x.id, y.id), { snapshot, comparison, citation: comparisonCitation(comparison, snapshot.id) });
       }
   }
 

@@ -675,6 +675,12 @@ export interface components {
                     csv: string;
                 };
             };
+            citation: {
+                text: string;
+                /** Format: starts_with */
+                bibtex: string;
+                url: string & (unknown & unknown);
+            };
         };
         ListChartsBody: {
             snapshot: {
@@ -721,6 +727,12 @@ export interface components {
                     builtAt: string;
                     /** @constant */
                     schemaVersion: 1;
+                };
+                citation: {
+                    text: string;
+                    /** Format: starts_with */
+                    bibtex: string;
+                    url: string & (unknown & unknown);
                 };
             } & {
                 [key: string]: unknown;
@@ -845,6 +857,12 @@ export interface components {
                     trust: "official" | "official-derived" | "third-party" | "article";
                     note?: string;
                 }[];
+            };
+            citation: {
+                text: string;
+                /** Format: starts_with */
+                bibtex: string;
+                url: string & (unknown & unknown);
             };
         };
         CompareKindBody: {
@@ -1314,6 +1332,12 @@ export interface components {
                     note?: string;
                 }[];
             };
+            citation: {
+                text: string;
+                /** Format: starts_with */
+                bibtex: string;
+                url: string & (unknown & unknown);
+            };
         };
         ListSnapshotsBody: {
             snapshot: {
@@ -1406,6 +1430,11 @@ export interface components {
                 vega: string;
                 csv: string;
                 json: string;
+            };
+            citation?: {
+                text: string;
+                bibtex: string;
+                url: string;
             };
         };
         Snapshot: {

@@ -1,5 +1,5 @@
 // The Nu HTML Checker (vnu-jar, Java) on every reader page in one run: the front door, the report, each section,
-// the profile index, finder results, each kind's list and one profile of each kind.
+// the profile index, finder results, each kind's list and one profile of each kind, and an embed page of each kind.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -24,7 +24,9 @@ async function readerPages(): Promise<string[]> {
       return [`/profile/${kind}`, `/profile/${kind}/${entities[0]!.id}`];
     }),
   );
-  return ["/", "/report", ...sections.map((s) => `/report/${s.id}`), "/profile", "/profile?q=ohio", ...profiles.flat()];
+  // The embed pages of the four kinds that offer "Cite this", its disclosure included.
+  const embeds = ["/embed/chart/occupations-by-median-wage", "/embed/ranking/metros-by-data-scientist-employment", "/embed/fact/internship-effect", "/embed/compare/occupations?a=data-scientists&b=statisticians"];
+  return ["/", "/report", ...sections.map((s) => `/report/${s.id}`), "/profile", "/profile?q=ohio", ...profiles.flat(), ...embeds];
 }
 
 describe("the Nu HTML Checker", () => {

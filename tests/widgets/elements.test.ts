@@ -225,6 +225,8 @@ describe("pinned to a snapshot", () => {
     expect(notice.textContent).toBe("Newer figures: May 2025 →");
     expect(notice.href).toBe(`${api}/embed/ranking/occupations-by-employment`);
     expect(latest.shadowRoot!.querySelector(".newer")).toBeNull();
+    // On its own, so that it starts near the viewport whatever the two rankings' height.
+    document.body.replaceChildren();
     const bad = mount("ml-employer-fact", { fact: "data-scientist-employment", snapshot: "not-a-snapshot", api });
     expect((await until(() => bad.shadowRoot?.querySelector('[role="alert"]'))).textContent).toContain("snapshot");
   });
