@@ -109,7 +109,10 @@ export function chartCardSvg(c: ChartCardInput): string {
     body += text(CARD_WIDTH - 40, y + 24, 20, figureCell({ ...r, unit: c.unit }), { anchor: "end", bold: true });
   });
   if (!rows.length) body += text(60, top + 40, 26, "No figures are published.", { fill: MUTED });
-  return frame(body, footer.map((l) => wrapText(l, fits(1080, 19), 1)[0]!));
+  return frame(
+    body,
+    footer.map((l) => wrapText(l, fits(1080, 19), 1)[0]!),
+  );
 }
 
 export interface FactCardInput {
@@ -127,7 +130,10 @@ export function factCardSvg(f: FactCardInput): string {
   const label = wrapText(f.figure.label, fits(1080, 28), 3);
   body += label.map((line, i) => text(60, y + 60 + i * 38, 28, line)).join("");
   body += text(60, y + 60 + label.length * 38 + 10, 24, `${f.figure.period} · ${f.figure.trust}`, { fill: MUTED });
-  return frame(body, [...sourceLines(f.sources), ...markNotes([f.figure])].map((l) => wrapText(l, fits(1080, 19), 1)[0]!));
+  return frame(
+    body,
+    [...sourceLines(f.sources), ...markNotes([f.figure])].map((l) => wrapText(l, fits(1080, 19), 1)[0]!),
+  );
 }
 
 /** The atlas's own card. */

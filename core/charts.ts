@@ -40,13 +40,21 @@ export function rankingBarChart(ranking: Ranking, meta: Omit<ChartMeta, "ranking
     title,
     summary: ranking.summary,
     sources: ranking.sources,
-    citation: chartCitation({ id: meta.id, title, sources: ranking.sources }, ranking.items.slice(0, rows.length).map((it) => it.figure), meta.snapshot.id),
+    citation: chartCitation(
+      { id: meta.id, title, sources: ranking.sources },
+      ranking.items.slice(0, rows.length).map((it) => it.figure),
+      meta.snapshot.id,
+    ),
   };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: usermeta.title,
-      subtitle: [`Figures for ${periodsOf(ranking.items.map((it) => it.figure))}`, `Source: ${[...new Set(ranking.sources.map((s) => s.organisation))].join("; ")}`, ...marks],
+      subtitle: [
+        `Figures for ${periodsOf(ranking.items.map((it) => it.figure))}`,
+        `Source: ${[...new Set(ranking.sources.map((s) => s.organisation))].join("; ")}`,
+        ...marks,
+      ],
       anchor: "start" as const,
       limit: CHART_WIDTH,
       subtitleFontSize: 10,

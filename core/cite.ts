@@ -107,8 +107,19 @@ interface PeriodFigure {
 }
 
 /** A ranking's citation: its title, sources and the periods of its items. */
-export const rankingCitation = (r: { id: string; title: string; sources: readonly CitedSource[]; items: readonly { figure: PeriodFigure }[] }, snapshot: string) =>
-  citation({ kind: "ranking", id: r.id, title: r.title, path: urls.ranking(r.id), sources: r.sources, periods: r.items.map((it) => it.figure.period), snapshot });
+export const rankingCitation = (
+  r: { id: string; title: string; sources: readonly CitedSource[]; items: readonly { figure: PeriodFigure }[] },
+  snapshot: string,
+) =>
+  citation({
+    kind: "ranking",
+    id: r.id,
+    title: r.title,
+    path: urls.ranking(r.id),
+    sources: r.sources,
+    periods: r.items.map((it) => it.figure.period),
+    snapshot,
+  });
 
 /** A chart's citation: its title (as shown, "top 20 of …" included) and the periods of the rows it draws. */
 export const chartCitation = (c: { id: string; title: string; sources: readonly CitedSource[] }, shown: readonly PeriodFigure[], snapshot: string) =>
@@ -116,7 +127,12 @@ export const chartCitation = (c: { id: string; title: string; sources: readonly 
 
 /** A comparison's citation: both entities' figures (every period either has) and the sources of both. */
 export const comparisonCitation = (
-  c: { kind: string; a: { id: string; name: string; figures: Record<string, PeriodFigure> }; b: { id: string; name: string; figures: Record<string, PeriodFigure> }; sources: readonly CitedSource[] },
+  c: {
+    kind: string;
+    a: { id: string; name: string; figures: Record<string, PeriodFigure> };
+    b: { id: string; name: string; figures: Record<string, PeriodFigure> };
+    sources: readonly CitedSource[];
+  },
   snapshot: string,
 ) =>
   citation({
@@ -130,5 +146,16 @@ export const comparisonCitation = (
   });
 
 /** A fact's citation: its figure and the figures set beside it. */
-export const factCitation = (f: { id: string; title: string; figure: PeriodFigure; beside: readonly PeriodFigure[]; sources: readonly CitedSource[] }, snapshot: string) =>
-  citation({ kind: "fact", id: f.id, title: f.title, path: urls.fact(f.id), sources: f.sources, periods: [f.figure, ...f.beside].map((x) => x.period), snapshot });
+export const factCitation = (
+  f: { id: string; title: string; figure: PeriodFigure; beside: readonly PeriodFigure[]; sources: readonly CitedSource[] },
+  snapshot: string,
+) =>
+  citation({
+    kind: "fact",
+    id: f.id,
+    title: f.title,
+    path: urls.fact(f.id),
+    sources: f.sources,
+    periods: [f.figure, ...f.beside].map((x) => x.period),
+    snapshot,
+  });

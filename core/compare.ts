@@ -10,8 +10,7 @@ export function comparisonGaps(a: CompareRecord, b: CompareRecord): ComparisonGa
   const out: ComparisonGap[] = [];
   const side = (has: CompareRecord, lacks: CompareRecord) => {
     for (const metric of Object.keys(has.figures))
-      if (!lacks.figures[metric])
-        out.push({ metric, missing: lacks.id, name: lacks.name, reason: lacks.gaps?.[metric] ?? NO_FIGURE });
+      if (!lacks.figures[metric]) out.push({ metric, missing: lacks.id, name: lacks.name, reason: lacks.gaps?.[metric] ?? NO_FIGURE });
   };
   side(a, b);
   side(b, a);

@@ -7,8 +7,22 @@ import type { Ranking, SnapshotMeta } from "./schemas";
  * `derived_sources` from which sources. Rows with no rank are entities left out, `note` saying why.
  */
 const header = [
-  "rank", "id", "name", "value", "bound", "unit", "prse", "reliability", "source", "source_url", "period", "trust",
-  "derived_from", "derived_sources", "note", "snapshot",
+  "rank",
+  "id",
+  "name",
+  "value",
+  "bound",
+  "unit",
+  "prse",
+  "reliability",
+  "source",
+  "source_url",
+  "period",
+  "trust",
+  "derived_from",
+  "derived_sources",
+  "note",
+  "snapshot",
 ];
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR, LF or tab. */
@@ -33,9 +47,22 @@ export function rankingToCsv(ranking: Ranking, snapshot: SnapshotMeta): string {
     const f = it.figure;
     lines.push(
       [
-        it.rank, it.id, it.name, f.value, f.bound ?? "", f.unit, f.prse ?? "", f.reliability ?? "", f.source,
-        urls.get(f.source) ?? "", f.period, f.trust, f.derivedFrom ?? "", (f.derivedSources ?? []).join(" "),
-        [f.qualifier ? `quoted as "${f.qualifier}${f.value}"` : "", f.note ?? ""].filter(Boolean).join("; "), snapshot.id,
+        it.rank,
+        it.id,
+        it.name,
+        f.value,
+        f.bound ?? "",
+        f.unit,
+        f.prse ?? "",
+        f.reliability ?? "",
+        f.source,
+        urls.get(f.source) ?? "",
+        f.period,
+        f.trust,
+        f.derivedFrom ?? "",
+        (f.derivedSources ?? []).join(" "),
+        [f.qualifier ? `quoted as "${f.qualifier}${f.value}"` : "", f.note ?? ""].filter(Boolean).join("; "),
+        snapshot.id,
       ]
         .map(csvCell)
         .join(","),
@@ -43,5 +70,5 @@ export function rankingToCsv(ranking: Ranking, snapshot: SnapshotMeta): string {
   }
   for (const g of ranking.gaps)
     lines.push(["", g.id, g.name, "", "", ranking.unit, "", "", "", "", "", "", "", "", `left out: ${g.reason}`, snapshot.id].map(csvCell).join(","));
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }

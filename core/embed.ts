@@ -90,7 +90,15 @@ export const ComparisonPayload = z.object({
     a: PayloadRecord,
     b: PayloadRecord,
     differences: z.array(
-      z.object({ metric: z.string(), period: z.optional(z.string()), unit: z.enum(units), a: z.number(), b: z.number(), difference: z.nullable(z.number()), ratio: z.nullable(z.number()) }),
+      z.object({
+        metric: z.string(),
+        period: z.optional(z.string()),
+        unit: z.enum(units),
+        a: z.number(),
+        b: z.number(),
+        difference: z.nullable(z.number()),
+        ratio: z.nullable(z.number()),
+      }),
     ),
     gaps: z.optional(z.array(z.object({ metric: z.string(), missing: z.string(), name: z.string(), reason: z.string() }))),
     sources: z.array(EmbedSource),

@@ -90,7 +90,12 @@ export function figureProse(f: { value: number; unit: Unit; bound?: "at-least"; 
 /** "A and B", "A, B and C"; names that hold commas ("Billings, MT") are set apart with semicolons. */
 const names = (list: readonly { name: string }[]) => {
   const sep = list.some((x) => x.name.includes(",")) ? "; " : ", ";
-  return list.length <= 2 ? list.map((x) => x.name).join(" and ") : `${list.slice(0, -1).map((x) => x.name).join(sep)} and ${list[list.length - 1]!.name}`;
+  return list.length <= 2
+    ? list.map((x) => x.name).join(" and ")
+    : `${list
+        .slice(0, -1)
+        .map((x) => x.name)
+        .join(sep)} and ${list[list.length - 1]!.name}`;
 };
 
 /** The periods and trust labels of a set of figures, each said once: "May 2024 (official)". */
@@ -145,9 +150,13 @@ export function summariseRanking(r: Pick<Ranking, "title" | "items" | "unit" | "
   }
   const bounded = items.filter((it) => it.figure.bound === "at-least").length;
   if (bounded)
-    parts.push(`${bounded === 1 ? "One value is" : `${bounded} values are`} a top code: the source publishes only that the figure is at least this, so it is ranked at its bound and marked ≥.`);
+    parts.push(
+      `${bounded === 1 ? "One value is" : `${bounded} values are`} a top code: the source publishes only that the figure is at least this, so it is ranked at its bound and marked ≥.`,
+    );
   const caution = items.filter((it) => it.figure.reliability === "use-with-caution").length;
   if (caution)
-    parts.push(`${caution === 1 ? "One estimate has" : `${caution} estimates have`} a relative standard error of ${PRSE_CAUTION_THRESHOLD}% or more and ${caution === 1 ? "is" : "are"} marked † (use with caution).`);
+    parts.push(
+      `${caution === 1 ? "One estimate has" : `${caution} estimates have`} a relative standard error of ${PRSE_CAUTION_THRESHOLD}% or more and ${caution === 1 ? "is" : "are"} marked † (use with caution).`,
+    );
   return `${parts.join(" ")}${left} Figures for ${periodsOf(items.map((it) => it.figure))}.`;
 }

@@ -32,10 +32,7 @@ export interface FragmentContext {
 export function citeHtml(citation: EmbedCitation | undefined, origin: string): string {
   if (!citation) return "";
   const c = citationAt(citation, origin);
-  return (
-    `<details class="ml-employer-cite"><summary>Cite this</summary>` +
-    `<p>${esc(c.text)}</p><p>BibTeX:</p><pre>${esc(c.bibtex)}</pre></details>`
-  );
+  return `<details class="ml-employer-cite"><summary>Cite this</summary><p>${esc(c.text)}</p><p>BibTeX:</p><pre>${esc(c.bibtex)}</pre></details>`;
 }
 
 function footer(sources: readonly EmbedSource[], snapshot: { id: string; builtAt: string }, links: Links, ctx: FragmentContext, citation?: EmbedCitation) {
@@ -56,13 +53,17 @@ function footer(sources: readonly EmbedSource[], snapshot: { id: string; builtAt
 
 /** A value as the elements show it: bound as ≥, hedge kept, and the caution mark with its reason as its name. */
 export function valueHtml(f: MarkedFigure): string {
-  const mark = f.reliability ? ` <span class="ml-employer-caution" role="img" aria-label="${esc(cautionTitle(f.prse))}" title="${esc(cautionTitle(f.prse))}">${CAUTION_MARK}</span>` : "";
+  const mark = f.reliability
+    ? ` <span class="ml-employer-caution" role="img" aria-label="${esc(cautionTitle(f.prse))}" title="${esc(cautionTitle(f.prse))}">${CAUTION_MARK}</span>`
+    : "";
   return `${esc(formatFigure(f))}${mark}`;
 }
 
 /** What the marks mean, how the atlas made what it made, and who is left out and why. */
 export function notesHtml(figures: readonly MarkedFigure[], derived: string[], gaps: readonly EmbedGap[] = []): string {
-  const marks = markNotes(figures).map((n) => `<p>${esc(n)}</p>`).join("");
+  const marks = markNotes(figures)
+    .map((n) => `<p>${esc(n)}</p>`)
+    .join("");
   const made = derived.length
     ? `<p>Mapped or computed by the atlas, not published as such:</p><ul>${derived.map((d) => `<li>${esc(d)}</li>`).join("")}</ul>`
     : "";
@@ -92,18 +93,17 @@ export function chartFragment(e: ChartEmbed, ctx: FragmentContext): string {
 
 export function rankingFragment(p: RankingPayload, ctx: FragmentContext): string {
   const r = p.ranking;
-  const rows = r.items
-    .map(
-      (it) =>
-        `<tr><td>${esc(it.rank)}</td><th scope="row">${esc(it.name)}</th><td>${valueHtml(it.figure)}</td></tr>`,
-    )
-    .join("");
+  const rows = r.items.map((it) => `<tr><td>${esc(it.rank)}</td><th scope="row">${esc(it.name)}</th><td>${valueHtml(it.figure)}</td></tr>`).join("");
   return wrap(
     "ranking",
     r.id,
     `<figcaption><strong>${esc(r.title)}</strong><br>${esc(r.summary)}</figcaption>` +
       `<table><caption>${esc(r.title)}</caption><thead><tr><th scope="col">Rank</th><th scope="col">Name</th><th scope="col">Value</th></tr></thead><tbody>${rows}</tbody></table>` +
-      notesHtml(r.items.map((it) => it.figure), derivedNotes(r.items), r.gaps) +
+      notesHtml(
+        r.items.map((it) => it.figure),
+        derivedNotes(r.items),
+        r.gaps,
+      ) +
       footer(r.sources, p.snapshot, { csv: r.links.csv, json: r.links.self }, ctx, p.citation),
   );
 }
@@ -139,7 +139,10 @@ export function comparisonFragment(p: ComparisonPayload, ctx: FragmentContext, s
     .join("");
   const gaps = (c.gaps ?? []).map((g) => ({ id: g.missing, name: `${g.name}, ${metricLabel(g.metric)}`, reason: g.reason }));
   const derived = figs.flatMap(({ d, a, b }) => [
-    ...derivedNotes([{ name: `${c.a.name}, ${metricLabel(d.metric)}`, figure: a }, { name: `${c.b.name}, ${metricLabel(d.metric)}`, figure: b }]),
+    ...derivedNotes([
+      { name: `${c.a.name}, ${metricLabel(d.metric)}`, figure: a },
+      { name: `${c.b.name}, ${metricLabel(d.metric)}`, figure: b },
+    ]),
   ]);
   const none = c.differences.length === 0 ? "<p>These two have no figure in common.</p>" : "";
   return wrap(
@@ -148,7 +151,11 @@ export function comparisonFragment(p: ComparisonPayload, ctx: FragmentContext, s
     `<figcaption><strong>${esc(title)}</strong></figcaption>` +
       `<table><caption>${esc(title)}: figures side by side</caption><thead><tr><th scope="col">Figure</th><th scope="col">${esc(c.a.name)}</th><th scope="col">${esc(c.b.name)}</th><th scope="col">Ratio</th></tr></thead><tbody>${rows}</tbody></table>` +
       none +
-      notesHtml(figs.flatMap(({ a, b }) => [a, b]), derived, gaps) +
+      notesHtml(
+        figs.flatMap(({ a, b }) => [a, b]),
+        derived,
+        gaps,
+      ) +
       footer(c.sources, p.snapshot, { json: self }, ctx, p.citation),
   );
 }
@@ -159,9 +166,7 @@ export function factFragment(p: FactPayload, ctx: FragmentContext): string {
   const beside = f.beside.length
     ? `<ul>${f.beside.map((b) => `<li><strong>${fmt(b)}</strong> ${esc(b.label)} <span class="ml-employer-trust">${esc(b.trust)}</span></li>`).join("")}</ul>`
     : "";
-  const claims = f.claims
-    .map((c) => `<blockquote>“${esc(c.text)}” <span class="ml-employer-trust">${esc(c.trust)}</span></blockquote>`)
-    .join("");
+  const claims = f.claims.map((c) => `<blockquote>“${esc(c.text)}” <span class="ml-employer-trust">${esc(c.trust)}</span></blockquote>`).join("");
   return wrap(
     "fact",
     f.id,

@@ -3,7 +3,19 @@ export * from "./schemas";
 export { bounds, PRSE_CAUTION_THRESHOLD, reliabilityMarks } from "./vocab";
 export * from "./keys";
 export * from "./release";
-export { API_PREFIX, embedKinds, embedThemes, formats, paths, templated, type EmbedKind, type EmbedTheme, type FormatOf, type FragmentKind, type PathName } from "./urls";
+export {
+  API_PREFIX,
+  embedKinds,
+  embedThemes,
+  formats,
+  paths,
+  templated,
+  type EmbedKind,
+  type EmbedTheme,
+  type FormatOf,
+  type FragmentKind,
+  type PathName,
+} from "./urls";
 export * as urls from "./urls";
 export * from "./rank";
 export * from "./compare";

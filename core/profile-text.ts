@@ -36,11 +36,7 @@ export function comparableNational(local: Pick<Figure, "unit" | "period">, natio
 
 /** The occupation's national figure for the local figure's measure and period: the current one, else the point of
  *  the national series for that period (a state's May 2024 figure beside the U.S. May 2024 one, not May 2025's). */
-export function nationalFor(
-  occupation: Pick<Entity, "figures" | "series">,
-  metric: string,
-  local: Pick<Figure, "unit" | "period">,
-): Figure | undefined {
+export function nationalFor(occupation: Pick<Entity, "figures" | "series">, metric: string, local: Pick<Figure, "unit" | "period">): Figure | undefined {
   const current = occupation.figures[metric];
   if (comparableNational(local, current)) return current;
   return occupation.series?.points[metric]?.find((p) => comparableNational(local, p));
@@ -59,7 +55,12 @@ export function nearestPeers<T extends { id: string; name: string; figure: { val
 }
 
 /** "Ohio: 15th highest of 50 states in States by data-scientist employment (5,510, May 2024, official)." */
-export function rankSentence(name: string, title: string, r: RankFacts, f: Pick<Figure, "value" | "unit" | "bound" | "qualifier" | "period" | "trust">): string {
+export function rankSentence(
+  name: string,
+  title: string,
+  r: RankFacts,
+  f: Pick<Figure, "value" | "unit" | "bound" | "qualifier" | "period" | "trust">,
+): string {
   const gaps = gapsClause(r);
   return `${name}: ${rankPhrase(r, { gaps: false })} in ${title} (${figureProse(f)}, ${f.period}, ${f.trust})${gaps ? `; ${gaps}` : ""}.`;
 }
@@ -74,5 +75,7 @@ export function profileSummary(o: {
   const noun = kindNouns[o.kind].singular;
   if (!o.figures) return `${o.name} (${noun}): no figure is published for it in the atlas's sources; each missing figure is listed with the source's reason.`;
   const count = `${o.figures} ${o.figures === 1 ? "figure" : "figures"}, each with its period and trust label`;
-  return o.first ? `${rankSentence(o.name, o.first.title, o.first.rank, o.first.figure)} ${count}.` : `${o.name} (${noun}): ${count}; it is in no ranking of the atlas.`;
+  return o.first
+    ? `${rankSentence(o.name, o.first.title, o.first.rank, o.first.figure)} ${count}.`
+    : `${o.name} (${noun}): ${count}; it is in no ranking of the atlas.`;
 }

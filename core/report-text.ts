@@ -24,19 +24,23 @@ export const readingNotes = {
   bound: BOUND_NOTE,
   caution: CAUTION_NOTE,
   cautionWhy: `BLS publishes a relative standard error (PRSE) with employment and mean-wage estimates; at ${PRSE_CAUTION_THRESHOLD}% or more NCHS and the Census Bureau flag an estimate as unreliable, so the atlas marks it.`,
-  derived: "Mapped or computed by the atlas: a figure the atlas made (a share, a change, an official category standing for one of the article's) says how, and keeps the trust label of its weakest input.",
+  derived:
+    "Mapped or computed by the atlas: a figure the atlas made (a share, a change, an official category standing for one of the article's) says how, and keeps the trust label of its weakest input.",
   gaps: "Left out: where a source publishes no figure for an entity (suppressed, not published, no row), the entity is listed with the source's reason, never silently dropped.",
 };
 
 const TRUST_RANK = new Map<string, number>(trustLabels.map((t, i) => [t, i]));
 /** Official first, then official-derived, third-party and the article; the original order otherwise. */
 export function officialFirst<T extends { trust: string }>(figures: readonly T[]): T[] {
-  return figures.map((f, i) => ({ f, i })).sort((a, b) => TRUST_RANK.get(a.f.trust)! - TRUST_RANK.get(b.f.trust)! || a.i - b.i).map((x) => x.f);
+  return figures
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => TRUST_RANK.get(a.f.trust)! - TRUST_RANK.get(b.f.trust)! || a.i - b.i)
+    .map((x) => x.f);
 }
 
 export function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
   return `${n}${suffix}`;
 }
 

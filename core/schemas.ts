@@ -180,7 +180,10 @@ export type Comparison = z.infer<typeof Comparison>;
 export const Citation = z.object({
   text: z.string().min(1),
   bibtex: z.string().startsWith("@misc{"),
-  url: z.string().startsWith("/").regex(/[?&]snapshot=[0-9a-f]{12}$/, "must be pinned to a snapshot"),
+  url: z
+    .string()
+    .startsWith("/")
+    .regex(/[?&]snapshot=[0-9a-f]{12}$/, "must be pinned to a snapshot"),
 });
 export type Citation = z.infer<typeof Citation>;
 
@@ -221,8 +224,7 @@ export const SnapshotIndex = z.object({
 export type SnapshotIndex = z.infer<typeof SnapshotIndex>;
 
 /** Every API JSON body carries the snapshot it came from. */
-export const withSnapshot = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ snapshot: SnapshotMeta, ...shape });
+export const withSnapshot = <T extends z.ZodRawShape>(shape: T) => z.object({ snapshot: SnapshotMeta, ...shape });
 
 export const RankingResponse = withSnapshot({ ranking: Ranking, citation: Citation });
 export type RankingResponse = z.infer<typeof RankingResponse>;

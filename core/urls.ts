@@ -19,32 +19,33 @@ const SNAPSHOTS = `${API_PREFIX}/snapshots`;
 const PROFILES = `${API_PREFIX}/profiles`;
 
 /** Every route's path pattern, in Hono's `:param` style (see `templated` for OpenAPI's `{param}`). */
-export const paths = /* @__PURE__ */ (() => ({
-  index: API_PREFIX,
-  rankings: RANKINGS,
-  ranking: `${RANKINGS}/:id`,
-  charts: CHARTS,
-  chart: `${CHARTS}/:id`,
-  embeds: EMBEDS,
-  comparisons: COMPARE,
-  compare: `${COMPARE}/:kind`,
-  sources: SOURCES,
-  entityKinds: ENTITIES,
-  entities: `${ENTITIES}/:kind`,
-  entity: `${ENTITIES}/:kind/:id`,
-  sections: SECTIONS,
-  section: `${SECTIONS}/:id`,
-  facts: FACTS,
-  fact: `${FACTS}/:id`,
-  snapshots: SNAPSHOTS,
-  snapshot: `${SNAPSHOTS}/:id`,
-  profile: `${PROFILES}/:kind/:id`,
-  embedPage: "/embed/:kind/:id",
-  embedCss: "/embed/atlas.css",
-  oembed: "/oembed",
-  openapi: "/openapi.json",
-  widgets: "/widgets.js",
-}) as const)();
+export const paths = /* @__PURE__ */ (() =>
+  ({
+    index: API_PREFIX,
+    rankings: RANKINGS,
+    ranking: `${RANKINGS}/:id`,
+    charts: CHARTS,
+    chart: `${CHARTS}/:id`,
+    embeds: EMBEDS,
+    comparisons: COMPARE,
+    compare: `${COMPARE}/:kind`,
+    sources: SOURCES,
+    entityKinds: ENTITIES,
+    entities: `${ENTITIES}/:kind`,
+    entity: `${ENTITIES}/:kind/:id`,
+    sections: SECTIONS,
+    section: `${SECTIONS}/:id`,
+    facts: FACTS,
+    fact: `${FACTS}/:id`,
+    snapshots: SNAPSHOTS,
+    snapshot: `${SNAPSHOTS}/:id`,
+    profile: `${PROFILES}/:kind/:id`,
+    embedPage: "/embed/:kind/:id",
+    embedCss: "/embed/atlas.css",
+    oembed: "/oembed",
+    openapi: "/openapi.json",
+    widgets: "/widgets.js",
+  }) as const)();
 export type PathName = keyof typeof paths;
 
 /** A path pattern as OpenAPI (and the API index's link templates) write it: `/api/v1/rankings/{id}`. */
@@ -88,12 +89,13 @@ type Pin = { snapshot?: string };
 
 export const index = (o: Pin = {}) => withQuery(API_PREFIX, { snapshot: o.snapshot });
 export const rankings = () => RANKINGS;
-export const ranking = (id: string, o: Pin & { format?: FormatOf<"ranking"> } = {}) => withQuery(`${RANKINGS}/${enc(id)}`, { format: o.format, snapshot: o.snapshot });
+export const ranking = (id: string, o: Pin & { format?: FormatOf<"ranking"> } = {}) =>
+  withQuery(`${RANKINGS}/${enc(id)}`, { format: o.format, snapshot: o.snapshot });
 export const charts = () => CHARTS;
-export const chart = (id: string, o: Pin & { format?: FormatOf<"chart"> } = {}) => withQuery(`${CHARTS}/${enc(id)}`, { format: o.format, snapshot: o.snapshot });
+export const chart = (id: string, o: Pin & { format?: FormatOf<"chart"> } = {}) =>
+  withQuery(`${CHARTS}/${enc(id)}`, { format: o.format, snapshot: o.snapshot });
 /** Several charts' widget payloads in one request (ids joined by commas, each encoded). */
-export const embeds = (ids: readonly string[], o: Pin = {}) => 
-  `${EMBEDS}?charts=${ids.map(enc).join(",")}${o.snapshot ? `&snapshot=${enc(o.snapshot)}` : ""}`;
+export const embeds = (ids: readonly string[], o: Pin = {}) => `${EMBEDS}?charts=${ids.map(enc).join(",")}${o.snapshot ? `&snapshot=${enc(o.snapshot)}` : ""}`;
 export const comparisons = () => COMPARE;
 /** A comparable kind's page, or the comparison of `a` and `b`. */
 export const compare = (kind: string, o: Pin & { a?: string; b?: string; format?: FormatOf<"compare"> } = {}) =>

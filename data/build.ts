@@ -48,7 +48,9 @@ export async function build(opts: BuildOptions = {}) {
 
   const loaded = loadEntities(sourcesDir, contentDir, { beforeNewestRelease: opts.beforeNewestRelease });
   const { metroGrowth } = loaded;
-  log(`metro growth: ${metroGrowth.matched.length} matched, unmatched: ${metroGrowth.unmatched.join("; ") || "none"}, no 2021 or 2024 value: ${metroGrowth.noGrowth.join("; ") || "none"}`);
+  log(
+    `metro growth: ${metroGrowth.matched.length} matched, unmatched: ${metroGrowth.unmatched.join("; ") || "none"}, no 2021 or 2024 value: ${metroGrowth.noGrowth.join("; ") || "none"}`,
+  );
   const sources = [...loaded.registry.values()].map(toSource);
   const sourceMap = new Map(sources.map((s) => [s.id, s]));
   const content = (name: string) => JSON.parse(readFileSync(join(contentDir, name), "utf8")) as unknown;
@@ -121,12 +123,18 @@ export const buildArgOptions = {
   "before-newest-release": { type: "boolean" },
 } as const;
 
-export function buildOptionsFrom(values: { [K in keyof typeof buildArgOptions]?: (typeof buildArgOptions)[K]["type"] extends "string" ? string : boolean }): BuildOptions {
+export function buildOptionsFrom(
+  values: { [K in keyof typeof buildArgOptions]?: (typeof buildArgOptions)[K]["type"] extends "string" ? string : boolean },
+): BuildOptions {
   const path = (v: string | undefined) => (v === undefined ? undefined : resolve(v));
   return Object.fromEntries(
     Object.entries({
-      outDir: path(values.out), sourcesDir: path(values.sources), contentDir: path(values.content),
-      kvFile: path(values["kv-file"]), fallbackFile: path(values["fallback-file"]), builtAt: values["built-at"],
+      outDir: path(values.out),
+      sourcesDir: path(values.sources),
+      contentDir: path(values.content),
+      kvFile: path(values["kv-file"]),
+      fallbackFile: path(values["fallback-file"]),
+      builtAt: values["built-at"],
       beforeNewestRelease: values["before-newest-release"] || undefined,
     }).filter(([, v]) => v !== undefined),
   ) as BuildOptions;

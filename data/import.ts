@@ -86,10 +86,18 @@ export function importOewsFile(file: string, opts: ImportOptions = {}) {
   const year = /\d{4}/.exec(period)?.[0];
   const id = opts.id ?? `bls-oews-${norm.layout}${year ? `-m${year}` : ""}`;
   const topCode = opts.topCode
-    ? { ...opts.topCode, note: `# in the file: a wage at or above $${opts.topCode.hourly.toFixed(2)} per hour or $${opts.topCode.annual.toLocaleString("en-US")} per year (given at import)` }
+    ? {
+        ...opts.topCode,
+        note: `# in the file: a wage at or above $${opts.topCode.hourly.toFixed(2)} per hour or $${opts.topCode.annual.toLocaleString("en-US")} per year (given at import)`,
+      }
     : norm.topCode;
   if (norm.topCoded && !topCode)
-    throw new BuildError(basename(file), 1, "topCode", "the file has # (top-coded) wages but states no top code: pass --top-code ANNUAL,HOURLY from the release's field descriptions");
+    throw new BuildError(
+      basename(file),
+      1,
+      "topCode",
+      "the file has # (top-coded) wages but states no top code: pass --top-code ANNUAL,HOURLY from the release's field descriptions",
+    );
   const source = Source.parse({
     id,
     organisation: "U.S. Bureau of Labor Statistics",
@@ -117,13 +125,16 @@ export function importOewsFile(file: string, opts: ImportOptions = {}) {
     mkdirSync(join(sourcesDir, folder), { recursive: true });
     copyFileSync(file, join(sourcesDir, folder, basename(file)));
   }
-  write(join(sourcesDir, folder, `${stem}.provenance.json`), JSON.stringify({ ...entry, input: basename(file), sha256: norm.sha256, layout: norm.layout, rows: norm.rows }, null, 2) + "\n");
-  write(registryFile, JSON.stringify(next, null, 2) + "\n");
+  write(
+    join(sourcesDir, folder, `${stem}.provenance.json`),
+    `${JSON.stringify({ ...entry, input: basename(file), sha256: norm.sha256, layout: norm.layout, rows: norm.rows }, null, 2)}\n`,
+  );
+  write(registryFile, `${JSON.stringify(next, null, 2)}\n`);
   return { source, entry, norm, csvRel };
 }
 
 function periodFromName(stem: string): string {
-  const m = /_M(\d{4})_/i.exec(stem + "_");
+  const m = /_M(\d{4})_/i.exec(`${stem}_`);
   return m ? `May ${m[1]}` : "unknown (pass --period)";
 }
 
@@ -135,20 +146,30 @@ function write(file: string, text: string) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const usage = "usage: npm run data:import -- <file.csv|file.xlsx> [--id ID] [--period P] [--trust T] [--url U] [--title T] [--top-code ANNUAL,HOURLY] [--sources DIR] [--dry-run]";
+  const usage =
+    "usage: npm run data:import -- <file.csv|file.xlsx> [--id ID] [--period P] [--trust T] [--url U] [--title T] [--top-code ANNUAL,HOURLY] [--sources DIR] [--dry-run]";
   try {
     const { values, positionals } = parseArgs({
       allowPositionals: true,
       options: {
-        id: { type: "string" }, period: { type: "string" }, trust: { type: "string" }, url: { type: "string" },
-        title: { type: "string" }, "top-code": { type: "string" }, sources: { type: "string" }, "dry-run": { type: "boolean" },
+        id: { type: "string" },
+        period: { type: "string" },
+        trust: { type: "string" },
+        url: { type: "string" },
+        title: { type: "string" },
+        "top-code": { type: "string" },
+        sources: { type: "string" },
+        "dry-run": { type: "boolean" },
       },
     });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new Error(usage);
     const [annual, hourly] = (values["top-code"] ?? "").split(",").map(Number);
     const r = importOewsFile(resolve(file), {
-      id: values.id, period: values.period, url: values.url, title: values.title,
+      id: values.id,
+      period: values.period,
+      url: values.url,
+      title: values.title,
       trust: values.trust === undefined ? undefined : TrustLabel.parse(values.trust),
       topCode: values["top-code"] ? { annual: annual!, hourly: hourly! } : undefined,
       dryRun: values["dry-run"],

@@ -59,7 +59,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       options: { dir: { type: "string" }, local: { type: "boolean" }, "persist-to": { type: "string" }, "dry-run": { type: "boolean" } },
       strict: true,
     });
-    const kv = wranglerKv({ local: values.local, persistTo: values["persist-to"], dryRun: values["dry-run"], log: (l) => console.log(`widgets:publish: ${l}`) });
+    const kv = wranglerKv({
+      local: values.local,
+      persistTo: values["persist-to"],
+      dryRun: values["dry-run"],
+      log: (l) => console.log(`widgets:publish: ${l}`),
+    });
     const r = publishWidgets({ kv, dir: values.dir });
     console.log(`widgets:publish: release ${r.version} served at /v/${r.version}/${r.wrote ? "" : " (already in KV)"}; ${r.versions.length} release(s) in KV`);
   } catch (err) {

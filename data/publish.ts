@@ -140,7 +140,10 @@ export function publish(opts: PublishOptions): PublishResult {
   const live = kv.get(POINTER_KEY);
   const index = readIndex(kv);
   const now = opts.now ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
-  const all = [...index.snapshots.filter((s) => s.id !== pointer), { id: pointer, builtAt: meta.builtAt, publishedAt: now, ...(meta.release ? { release: meta.release } : {}), periods: meta.periods }];
+  const all = [
+    ...index.snapshots.filter((s) => s.id !== pointer),
+    { id: pointer, builtAt: meta.builtAt, publishedAt: now, ...(meta.release ? { release: meta.release } : {}), periods: meta.periods },
+  ];
   const kept = all.filter((s, i) => i >= all.length - retain || s.id === live);
   const pruned = all.filter((s) => !kept.includes(s)).map((s) => s.id);
   kv.put(SNAPSHOT_INDEX_KEY, JSON.stringify({ snapshots: kept, pruned: [...new Set([...index.pruned.filter((id) => id !== pointer), ...pruned])] }));
@@ -163,8 +166,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const { values } = parseArgs({
       options: {
-        file: { type: "string" }, changes: { type: "string" }, retain: { type: "string" }, local: { type: "boolean" },
-        "persist-to": { type: "string" }, "dry-run": { type: "boolean" }, rollback: { type: "boolean" },
+        file: { type: "string" },
+        changes: { type: "string" },
+        retain: { type: "string" },
+        local: { type: "boolean" },
+        "persist-to": { type: "string" },
+        "dry-run": { type: "boolean" },
+        rollback: { type: "boolean" },
       },
       strict: true,
     });

@@ -48,7 +48,18 @@ describe("dependency direction", () => {
   });
 
   it("widgets import only core's light modules, never data or worker", () => {
-    const light = ["core/cite", "core/embed", "core/format", "core/fragments", "core/messages", "core/metrics", "core/notes", "core/release", "core/urls", "core/vocab"];
+    const light = [
+      "core/cite",
+      "core/embed",
+      "core/format",
+      "core/fragments",
+      "core/messages",
+      "core/metrics",
+      "core/notes",
+      "core/release",
+      "core/urls",
+      "core/vocab",
+    ];
     for (const f of sources("widgets"))
       for (const spec of imports(f)) {
         if (!spec.startsWith(".")) continue;
@@ -75,9 +86,7 @@ describe("the URL space has one owner (core/urls.ts)", () => {
   const PREFIX = "/api/" + "v1";
 
   it("no source file but the owner types out the API prefix", () => {
-    const offenders = ["core", "worker", "widgets", "data"]
-      .flatMap(sources)
-      .filter((f) => f !== OWNER && code(f).includes(PREFIX));
+    const offenders = ["core", "worker", "widgets", "data"].flatMap(sources).filter((f) => f !== OWNER && code(f).includes(PREFIX));
     expect(offenders).toEqual([]);
   });
 

@@ -12,6 +12,8 @@ describe("wrangler.toml", () => {
   });
 
   it("limits KV-costing requests to 600 a minute per client (the figure tests/worker/rate-limit.test.ts uses)", () => {
-    expect(config.ratelimits).toEqual([{ name: "KV_READS", namespace_id: expect.stringMatching(/^\d+$/), simple: { limit: 600, period: RATE_LIMIT_PERIOD_S } }]);
+    expect(config.ratelimits).toEqual([
+      { name: "KV_READS", namespace_id: expect.stringMatching(/^\d+$/), simple: { limit: 600, period: RATE_LIMIT_PERIOD_S } },
+    ]);
   });
 });

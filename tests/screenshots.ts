@@ -61,7 +61,12 @@ try {
     for (const [name, markup] of Object.entries(ELEMENTS)) {
       await page.evaluate((m) => (document.querySelector("#box")!.innerHTML = m), markup.replace("><", ` theme="${scheme}"><`));
       await page.waitForFunction(() => document.querySelector("#box > *")?.shadowRoot?.querySelector("footer, [role=alert]"), null, { timeout: 20_000 });
-      await page.evaluate(() => document.querySelector("#box > *")!.shadowRoot!.querySelectorAll("details").forEach((d) => (d.open = true)));
+      await page.evaluate(() =>
+        document
+          .querySelector("#box > *")!
+          .shadowRoot!.querySelectorAll("details")
+          .forEach((d) => (d.open = true)),
+      );
       for (const width of WIDTHS) {
         await page.evaluate((w) => ((document.querySelector("#box") as HTMLElement).style.width = `${w}px`), width);
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -89,7 +94,10 @@ try {
   }
   for (const scheme of ["light", "dark"] as const)
     for (const width of [320, 1200])
-      for (const [name, path] of [["front-door", "/"], ["report-industries", "/report/industries"]] as const) {
+      for (const [name, path] of [
+        ["front-door", "/"],
+        ["report-industries", "/report/industries"],
+      ] as const) {
         const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
         await page.goto(server.url + path, { waitUntil: "networkidle" });
         const file = `dist/screenshots/${name}-${scheme}-${width}.png`;
@@ -100,7 +108,15 @@ try {
   // A section as a printed handout: Chromium prints with the print stylesheet (scripts on, as a reader's would be).
   const printed = await browser.newPage();
   await printed.goto(`${server.url}/report/industries`, { waitUntil: "networkidle" });
-  await printed.pdf({ path: "dist/screenshots/report-industries.pdf", format: "A4", margin: { top: "16mm", bottom: "16mm", left: "14mm", right: "14mm" }, displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="url"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>' });
+  await printed.pdf({
+    path: "dist/screenshots/report-industries.pdf",
+    format: "A4",
+    margin: { top: "16mm", bottom: "16mm", left: "14mm", right: "14mm" },
+    displayHeaderFooter: true,
+    headerTemplate: "<span></span>",
+    footerTemplate:
+      '<div style="font-size:8px;width:100%;text-align:center"><span class="url"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>',
+  });
   console.log("dist/screenshots/report-industries.pdf");
   await printed.close();
 } finally {

@@ -167,7 +167,9 @@ export abstract class AtlasElement<T = unknown> extends LitElement {
     } catch (err) {
       return this.#failed(err);
     }
-    return this.#frame(html`${d.body}${this.#notes(d.notes.figures, d.notes.derived, d.notes.gaps)}${this.#footer(d.footer.sources, d.footer.snapshot, d.footer.links)}`);
+    return this.#frame(
+      html`${d.body}${this.#notes(d.notes.figures, d.notes.derived, d.notes.gaps)}${this.#footer(d.footer.sources, d.footer.snapshot, d.footer.links)}`,
+    );
   }
 
   /** The API base or a WidgetError for a bad `api` attribute. */
@@ -233,22 +235,27 @@ export abstract class AtlasElement<T = unknown> extends LitElement {
     if (!marks.length && !derived.length && !gaps.length) return "";
     return html`<div class="notes" part="notes">
       ${marks.map((n) => html`<p>${n}</p>`)}
-      ${derived.length
-        ? html`<p>Mapped or computed by the atlas, not published as such:</p>
+      ${
+        derived.length
+          ? html`<p>Mapped or computed by the atlas, not published as such:</p>
             <ul>${derived.map((d) => html`<li>${d}</li>`)}</ul>`
-        : ""}
-      ${gaps.length
-        ? html`<details><summary>${gapsHeading(gaps.length)}</summary><ul>${gaps.map((g) => html`<li>${g.name}: ${g.reason}</li>`)}</ul></details>`
-        : ""}
+          : ""
+      }
+      ${
+        gaps.length
+          ? html`<details><summary>${gapsHeading(gaps.length)}</summary><ul>${gaps.map((g) => html`<li>${g.name}: ${g.reason}</li>`)}</ul></details>`
+          : ""
+      }
     </div>`;
   }
 
   #footer(sources: readonly EmbedSource[], snapshot: string, links: { csv?: string; json?: string; cite?: EmbedCitation }) {
     const base = apiBase(this.api) ?? "";
     this.#checkNewer(base);
-    const newer = this.newer !== null
-      ? html`<div class="newer"><a href=${base + (this.view() ?? "/")} rel="noopener" target="_blank">Newer figures${this.newer ? `: ${this.newer}` : ""} →</a></div>`
-      : "";
+    const newer =
+      this.newer !== null
+        ? html`<div class="newer"><a href=${base + (this.view() ?? "/")} rel="noopener" target="_blank">Newer figures${this.newer ? `: ${this.newer}` : ""} →</a></div>`
+        : "";
     return html`<footer part="footer">
       ${sources.map(
         (s) => html`<div>
@@ -257,9 +264,9 @@ export abstract class AtlasElement<T = unknown> extends LitElement {
         </div>`,
       )}
       <div>
-        Snapshot ${snapshot}${links.csv ? html` · Download <a href=${base + links.csv}>CSV</a>` : ""}${links.json
-          ? html` · <a href=${base + links.json}>JSON</a>`
-          : ""}
+        Snapshot ${snapshot}${links.csv ? html` · Download <a href=${base + links.csv}>CSV</a>` : ""}${
+          links.json ? html` · <a href=${base + links.json}>JSON</a>` : ""
+        }
       </div>
       ${newer}
       ${citeTemplate(links.cite, base)}

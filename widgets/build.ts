@@ -59,7 +59,14 @@ export async function buildWidgets(opts: { out?: string; banner?: string } = {})
   mkdirSync(out, { recursive: true });
   for (const entry of readdirSync(out)) rmSync(join(out, entry), { recursive: true, force: true });
   const common: BuildOptions & { metafile: true } = {
-    outdir: out, bundle: true, format: "esm", minify: true, target: "es2022", metafile: true, legalComments: "none", logLevel: "warning",
+    outdir: out,
+    bundle: true,
+    format: "esm",
+    minify: true,
+    target: "es2022",
+    metafile: true,
+    legalComments: "none",
+    logLevel: "warning",
     ...(opts.banner ? { banner: { js: `/* ${opts.banner.replace(/\*\//g, "")} */` } } : {}),
   };
   // 1. The lazy chunk, self-contained (no code shared with the loader), so widgets.js has no static
@@ -70,14 +77,16 @@ export async function buildWidgets(opts: { out?: string; banner?: string } = {})
     entryNames: "chunks/[name]-[hash]",
   });
   const chunkOf = new Map(
-    Object.entries(lazy.metafile.outputs).flatMap(([file, o]) => (o.entryPoint ? [[resolve(root, o.entryPoint), `./${relative(out, join(root, file))}`] as const] : [])),
+    Object.entries(lazy.metafile.outputs).flatMap(([file, o]) =>
+      o.entryPoint ? [[resolve(root, o.entryPoint), `./${relative(out, join(root, file))}`] as const] : [],
+    ),
   );
   // 2. The loader and the demo script, each one file; `import("./lazy/…")` points at the hashed chunk.
   const lazyChunks: Plugin = {
     name: "lazy-chunks",
     setup(b) {
       b.onResolve({ filter: /\/lazy\/[^/]+$/ }, (args) => {
-        const chunk = chunkOf.get(resolve(args.resolveDir, args.path) + ".ts");
+        const chunk = chunkOf.get(`${resolve(args.resolveDir, args.path)}.ts`);
         if (!chunk) return { errors: [{ text: `no built chunk for ${args.path}` }] };
         return { path: chunk, external: true };
       });
@@ -91,7 +100,9 @@ export async function buildWidgets(opts: { out?: string; banner?: string } = {})
   const result = { metafile: { outputs: { ...lazy.metafile.outputs, ...entries.metafile.outputs } } };
   const release = writeRelease(out, [
     "widgets.js",
-    ...Object.keys(lazy.metafile.outputs).filter((f) => f.endsWith(".js")).map((f) => relative(out, resolve(root, f))),
+    ...Object.keys(lazy.metafile.outputs)
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => relative(out, resolve(root, f))),
   ]);
   // The gallery and embed builder live at /gallery/; the worker serves the front door at /.
   mkdirSync(join(out, "gallery"), { recursive: true });

@@ -68,7 +68,14 @@ async function load(base: string, list: Waiting[], snapshot: string | undefined)
   const requests: Promise<void>[] = [];
   for (let i = 0; i < ids.length; i += MAX_PER_REQUEST) {
     const some = ids.slice(i, i + MAX_PER_REQUEST);
-    requests.push(batch(base, list.filter((w) => some.includes(w.id)), some, snapshot));
+    requests.push(
+      batch(
+        base,
+        list.filter((w) => some.includes(w.id)),
+        some,
+        snapshot,
+      ),
+    );
   }
   await Promise.all(requests);
 }

@@ -124,16 +124,24 @@ export class MlEmployerChart extends AtlasElement<ChartEmbed> {
           <caption>${chart.title}</caption>
           <thead><tr><th scope="col" class="num">Rank</th><th scope="col">Name</th><th scope="col" class="num">${chart.valueLabel}</th></tr></thead>
           <tbody>
-            ${!this.#tableOpened ? "" : figs.map(
-              (r) => html`<tr class=${r.id === this.highlight ? "highlight" : ""}>
+            ${
+              !this.#tableOpened
+                ? ""
+                : figs.map(
+                    (r) => html`<tr class=${r.id === this.highlight ? "highlight" : ""}>
                 <td class="num">${r.rank}</td><th scope="row">${r.name}</th><td class="num">${this.value(r)}</td>
               </tr>`,
-            )}
+                  )
+            }
           </tbody>
         </table>
       </details>
     `;
-    return { body, notes: { figures: figs, derived: [], gaps: chart.gaps }, footer: { sources: chart.sources, snapshot: data.snapshot.id, links: { ...data.links, cite: data.citation } } };
+    return {
+      body,
+      notes: { figures: figs, derived: [], gaps: chart.gaps },
+      footer: { sources: chart.sources, snapshot: data.snapshot.id, links: { ...data.links, cite: data.citation } },
+    };
   }
 
   #onToggle = (e: Event) => {

@@ -129,7 +129,10 @@ export class MlEmployerCompare extends AtlasElement<ComparisonPayload> {
       notes: {
         figures: figs.flatMap(({ a, b }) => [a, b]),
         derived: figs.flatMap(({ d, a, b }) =>
-          derivedNotes([{ name: `${c.a.name}, ${metricLabel(d.metric)}`, figure: a }, { name: `${c.b.name}, ${metricLabel(d.metric)}`, figure: b }]),
+          derivedNotes([
+            { name: `${c.a.name}, ${metricLabel(d.metric)}`, figure: a },
+            { name: `${c.b.name}, ${metricLabel(d.metric)}`, figure: b },
+          ]),
         ),
         gaps: (c.gaps ?? []).map((g) => ({ id: g.missing, name: `${g.name}, ${metricLabel(g.metric)}`, reason: g.reason })),
       },

@@ -50,11 +50,13 @@ export class MlEmployerFact extends AtlasElement<FactPayload> {
       <header part="header"><h2>${f.title}</h2></header>
       <p class="fact-value" part="value">${fmt(f.figure)}</p>
       <p class="fact-label">${f.figure.label} <span class="trust">${f.figure.trust}</span> · ${f.figure.period}</p>
-      ${f.beside.length
-        ? html`<ul class="beside">
+      ${
+        f.beside.length
+          ? html`<ul class="beside">
             ${f.beside.map((b) => html`<li><strong>${fmt(b)}</strong> ${b.label} <span class="trust">${b.trust}</span></li>`)}
           </ul>`
-        : ""}
+          : ""
+      }
       ${f.claims.map((c) => html`<blockquote class="claim">“${c.text}” <span class="trust">${c.trust}</span></blockquote>`)}
       <p class="summary">${f.text}</p>
     `;

@@ -31,13 +31,35 @@ interface Ts {
 }
 const ts = (analyzer as unknown as { ts: Ts }).ts;
 const K = ts.SyntaxKind as Record<
-  | "CallExpression" | "Identifier" | "StringLiteral" | "ClassDeclaration" | "PropertyDeclaration" | "PropertyAssignment"
-  | "ObjectLiteralExpression" | "StaticKeyword" | "TrueKeyword" | "FalseKeyword" | "ImportDeclaration",
+  | "CallExpression"
+  | "Identifier"
+  | "StringLiteral"
+  | "ClassDeclaration"
+  | "PropertyDeclaration"
+  | "PropertyAssignment"
+  | "ObjectLiteralExpression"
+  | "StaticKeyword"
+  | "TrueKeyword"
+  | "FalseKeyword"
+  | "ImportDeclaration",
   number
 >;
 
-export interface Attribute { name: string; fieldName?: string; description?: string; type?: { text: string } }
-export interface Member { kind: string; name: string; attribute?: string; reflects?: boolean; privacy?: string; static?: boolean; type?: { text: string } }
+export interface Attribute {
+  name: string;
+  fieldName?: string;
+  description?: string;
+  type?: { text: string };
+}
+export interface Member {
+  kind: string;
+  name: string;
+  attribute?: string;
+  reflects?: boolean;
+  privacy?: string;
+  static?: boolean;
+  type?: { text: string };
+}
 export interface Declaration {
   kind: string;
   name: string;
@@ -52,7 +74,12 @@ export interface Declaration {
 }
 export interface Manifest {
   schemaVersion: string;
-  modules: { kind: string; path: string; declarations?: Declaration[]; exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[] }[];
+  modules: {
+    kind: string;
+    path: string;
+    declarations?: Declaration[];
+    exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[];
+  }[];
 }
 
 type ModuleDoc = Manifest["modules"][number] & { declarations: Declaration[] };
@@ -70,22 +97,15 @@ function defineCallsPlugin() {
       if (tag?.kind !== K.StringLiteral || cls?.kind !== K.Identifier) return;
       const from = node
         .getSourceFile()
-        .statements?.find(
-          (s) =>
-            s.kind === K.ImportDeclaration &&
-            s.importClause?.namedBindings?.elements?.some((e) => e.name?.text === cls.text),
-        )?.moduleSpecifier?.text;
+        .statements?.find((s) => s.kind === K.ImportDeclaration && s.importClause?.namedBindings?.elements?.some((e) => e.name?.text === cls.text))
+        ?.moduleSpecifier?.text;
       const defineFrom = node
         .getSourceFile()
-        .statements?.find(
-          (s) => s.kind === K.ImportDeclaration && s.importClause?.namedBindings?.elements?.some((e) => e.name?.text === "define"),
-        )?.moduleSpecifier?.text;
+        .statements?.find((s) => s.kind === K.ImportDeclaration && s.importClause?.namedBindings?.elements?.some((e) => e.name?.text === "define"))
+        ?.moduleSpecifier?.text;
       if (defineFrom !== "./define") return;
-      const module = from ? posix.join(posix.dirname(moduleDoc.path), from) + ".ts" : moduleDoc.path;
-      moduleDoc.exports = [
-        ...(moduleDoc.exports ?? []),
-        { kind: "custom-element-definition", name: tag.text!, declaration: { name: cls.text!, module } },
-      ];
+      const module = from ? `${posix.join(posix.dirname(moduleDoc.path), from)}.ts` : moduleDoc.path;
+      moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: "custom-element-definition", name: tag.text!, declaration: { name: cls.text!, module } }];
     },
   };
 }
@@ -159,9 +179,7 @@ export function analyzeWidgets(root: string): Manifest {
   const files = readdirSync(join(root, "widgets"))
     .filter((f) => f === "loader.ts" || f.endsWith("-element.ts"))
     .sort();
-  const modules = files.map((f) =>
-    ts.createSourceFile(`widgets/${f}`, readFileSync(join(root, "widgets", f), "utf8"), ts.ScriptTarget.ES2022!, true),
-  );
+  const modules = files.map((f) => ts.createSourceFile(`widgets/${f}`, readFileSync(join(root, "widgets", f), "utf8"), ts.ScriptTarget.ES2022!, true));
   return create({
     modules,
     plugins: [...litPlugin(), litAttributesPlugin(), defineCallsPlugin(), cssPropertyListsPlugin()],
@@ -189,9 +207,7 @@ const PLAIN_TYPE = /^(?:string|number|boolean|null|undefined|"[^"\\]*"|\d+)(?:\s
 function doc(text: string | undefined, indent = ""): string {
   if (!text) return "";
   const lines = text.replaceAll("*/", "*\\/").split(/\s*\n\s*/);
-  return lines.length === 1
-    ? `${indent}/** ${lines[0]} */\n`
-    : `${indent}/**\n${lines.map((l) => `${indent} * ${l}\n`).join("")}${indent} */\n`;
+  return lines.length === 1 ? `${indent}/** ${lines[0]} */\n` : `${indent}/**\n${lines.map((l) => `${indent} * ${l}\n`).join("")}${indent} */\n`;
 }
 
 /**

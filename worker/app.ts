@@ -6,7 +6,7 @@ import {
   compareRecords,
   comparisonCitation,
   comparisonGaps,
-  CompareRecord,
+  type CompareRecord,
   entityKinds,
   paths,
   SNAPSHOT_INDEX_KEY,
@@ -15,7 +15,7 @@ import {
   SnapshotList,
   SnapshotMetaBody,
   snapshotKeys,
-  Source,
+  type Source,
   urls,
   type EntityKind,
   type FragmentKind,
@@ -30,7 +30,18 @@ import { kvReader, type KvReader } from "./kv-reader";
 import { openapi } from "./openapi";
 import { pageRoutes } from "./pages/routes";
 import { releaseFiles } from "./releases";
-import { chartResource, entityResource, factResource, formatOf, fragmentResources, JSON_TYPE, kindResource, rankingResource, sectionResource, type Resource } from "./resources";
+import {
+  chartResource,
+  entityResource,
+  factResource,
+  formatOf,
+  fragmentResources,
+  JSON_TYPE,
+  kindResource,
+  rankingResource,
+  sectionResource,
+  type Resource,
+} from "./resources";
 import { CORS, PINNED_CACHE_CONTROL, send } from "./respond";
 import { SnapshotStore, type Bundle, type CompareKind, type Snapshot } from "./store";
 
@@ -100,7 +111,11 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
     if (id !== undefined) {
       // A pinned snapshot is never answered from another one: while KV fails, a pinned URL says so (503).
       if (st.retry && (await store.bundleSnapshot()).id !== id)
-        throw new ApiError("snapshot-unavailable", `Snapshot ${id.slice(0, 12)} cannot be read just now; the unpinned URL answers from the newest readable snapshot.`, { "Retry-After": "10" });
+        throw new ApiError(
+          "snapshot-unavailable",
+          `Snapshot ${id.slice(0, 12)} cannot be read just now; the unpinned URL answers from the newest readable snapshot.`,
+          { "Retry-After": "10" },
+        );
       return (st.used = await pinned(c, id));
     }
     const retry = st.retry;
@@ -250,7 +265,13 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
     if (a === undefined && b === undefined && format === "json") {
       // The kind's own page: which ids can be compared and an example.
       const cached = await store.compose(s, `${s.keys.manifest}:compare:${entry.kind}`, JSON_TYPE, async () =>
-        JSON.stringify({ snapshot: (await store.manifest(kv(c), s)).snapshot, kind: entry.kind, mode: entry.mode, ids: entry.ids, example: urls.compare(entry.kind, { a: entry.ids[0], b: entry.ids[1] }) }),
+        JSON.stringify({
+          snapshot: (await store.manifest(kv(c), s)).snapshot,
+          kind: entry.kind,
+          mode: entry.mode,
+          ids: entry.ids,
+          example: urls.compare(entry.kind, { a: entry.ids[0], b: entry.ids[1] }),
+        }),
       );
       return reply(c.req.raw, s, cached);
     }
@@ -274,7 +295,9 @@ export function createApp(loadBundle: () => Promise<Bundle>, options: AppOptions
     const cached = await store.compose(s, `${s.keys.manifest}:snapshots`, JSON_TYPE, async () => {
       const raw = await kv(c).get(SNAPSHOT_INDEX_KEY, "index", s.id);
       const meta = await metaOf(c, s);
-      const index = raw ? SnapshotIndex.parse(JSON.parse(raw)) : { snapshots: [{ id: meta.id, builtAt: meta.builtAt, release: meta.release, periods: meta.periods }], pruned: [] };
+      const index = raw
+        ? SnapshotIndex.parse(JSON.parse(raw))
+        : { snapshots: [{ id: meta.id, builtAt: meta.builtAt, release: meta.release, periods: meta.periods }], pruned: [] };
       return JSON.stringify(
         SnapshotList.parse({
           snapshot: { id: s.id, builtAt: meta.builtAt || new Date(0).toISOString(), schemaVersion: 1 },

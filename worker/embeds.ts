@@ -24,7 +24,8 @@ export function chartIds(param: string | undefined): string[] {
 }
 
 /** GET /api/v1/embeds. */
-export const embedsHandler = <E extends AtlasEnv>(deps: { store: SnapshotStore; snap: (c: Context<E>) => Promise<Snapshot>; reply: Reply; kv: (c: Context<E>) => KvReader }) =>
+export const embedsHandler =
+  <E extends AtlasEnv>(deps: { store: SnapshotStore; snap: (c: Context<E>) => Promise<Snapshot>; reply: Reply; kv: (c: Context<E>) => KvReader }) =>
   async (c: Context<E>) => {
     const { store } = deps;
     const ids = chartIds(c.req.query("charts"));

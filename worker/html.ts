@@ -140,7 +140,8 @@ export function embedApp({ store, snap, resolve, reply }: EmbedDeps): Hono<Atlas
       // An iframe shows a readable page, not JSON; the status and code stay those of the API. Any other client
       // gets the problem+json every other error is.
       const { status, title } = problems[err.code];
-      const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><link rel="stylesheet" href="${CSS_PATH}"></head>` +
+      const body =
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><link rel="stylesheet" href="${CSS_PATH}"></head>` +
         `<body><p role="alert" data-code="${esc(err.code)}">${esc(err.detail)}</p></body></html>`;
       return c.body(body, status, { "Content-Type": HTML_TYPE, "Cache-Control": "no-store", "Content-Security-Policy": EMBED_CSP, ...CORS, ...err.headers });
     }
@@ -194,9 +195,7 @@ export function embedApp({ store, snap, resolve, reply }: EmbedDeps): Hono<Atlas
     const width = clamp(c.req.query("maxwidth"), 640);
     const height = clamp(c.req.query("maxheight"), embedHeights[kind]);
     const pageUrl = here.origin + urls.embed(kind, m[2]!, queryOf(target.searchParams));
-    const iframe =
-      `<iframe src="${esc(pageUrl)}" title="${esc(f.title)}" width="${width}" height="${height}" ` +
-      `style="border:0;max-width:100%" loading="lazy"></iframe>`;
+    const iframe = `<iframe src="${esc(pageUrl)}" title="${esc(f.title)}" width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy"></iframe>`;
     const body = JSON.stringify({
       version: "1.0",
       type: "rich",
@@ -218,11 +217,15 @@ export function embedApp({ store, snap, resolve, reply }: EmbedDeps): Hono<Atlas
 }
 
 /** The query parameters an embed page understands. */
-const queryOf = (q: URLSearchParams) => ({ a: q.get("a") ?? undefined, b: q.get("b") ?? undefined, entity: q.get("entity") ?? undefined, theme: q.get("theme") ?? undefined });
+const queryOf = (q: URLSearchParams) => ({
+  a: q.get("a") ?? undefined,
+  b: q.get("b") ?? undefined,
+  entity: q.get("entity") ?? undefined,
+  theme: q.get("theme") ?? undefined,
+});
 
 /** A positive integer no larger than `fallback`, else the fallback (oEmbed's maxwidth/maxheight are upper bounds). */
 function clamp(raw: string | undefined, fallback: number): number {
   const n = Number(raw);
   return raw && Number.isInteger(n) && n > 0 ? Math.min(n, fallback) : fallback;
 }
-

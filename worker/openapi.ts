@@ -44,15 +44,29 @@ const idParam = (name: string, description: string) => ({
   schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
 });
 /** `?format=` of a resource: the values core/urls.ts lists for it, the first the default. */
-const formatParam = (resource: keyof typeof formats) => ({ name: "format", in: "query", required: false, schema: { type: "string", enum: [...formats[resource]], default: formats[resource][0] } });
-const htmlContent = { "text/html": { schema: { type: "string" }, example: '<figure class="ml-employer-fragment" data-ml-employer="chart" data-id="…">…</figure>' } };
-const fragmentNote = " `format=html` answers a script-free HTML fragment (title, summary, table, source, trust label, snapshot) for <noscript>, CMSs and iframes.";
+const formatParam = (resource: keyof typeof formats) => ({
+  name: "format",
+  in: "query",
+  required: false,
+  schema: { type: "string", enum: [...formats[resource]], default: formats[resource][0] },
+});
+const htmlContent = {
+  "text/html": { schema: { type: "string" }, example: '<figure class="ml-employer-fragment" data-ml-employer="chart" data-id="…">…</figure>' },
+};
+const fragmentNote =
+  " `format=html` answers a script-free HTML fragment (title, summary, table, source, trust label, snapshot) for <noscript>, CMSs and iframes.";
 const rateLimited = {
   description: "Too many requests that cost a KV read from this client (600 a minute); try again after Retry-After seconds.",
   headers: { "Retry-After": { schema: { type: "integer" } } },
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 };
-const standard = { "304": { description: "Not modified (If-None-Match matched the ETag)." }, "400": problem, "404": problem, "405": problem, "429": rateLimited };
+const standard = {
+  "304": { description: "Not modified (If-None-Match matched the ETag)." },
+  "400": problem,
+  "404": problem,
+  "405": problem,
+  "429": rateLimited,
+};
 
 /** `?snapshot={id}` pins any resource to a published snapshot: the same bytes forever, cached as immutable. */
 const snapshotParam = {
@@ -79,19 +93,22 @@ const document = {
   },
   servers: [{ url: "/" }],
   paths: {
-    [templated(paths.index)]: { get: { operationId: "index", summary: "API index with links", responses: { "200": json(body("index"), "Links to every collection."), ...standard } } },
-    [templated(paths.rankings)]: { get: { operationId: "listRankings", summary: "All rankings", responses: { "200": json(body("listRankings"), "Rankings with links."), ...standard } } },
+    [templated(paths.index)]: {
+      get: { operationId: "index", summary: "API index with links", responses: { "200": json(body("index"), "Links to every collection."), ...standard } },
+    },
+    [templated(paths.rankings)]: {
+      get: { operationId: "listRankings", summary: "All rankings", responses: { "200": json(body("listRankings"), "Rankings with links."), ...standard } },
+    },
     [templated(paths.ranking)]: {
       get: {
         operationId: "getRanking",
         summary: "One ranking, as JSON, CSV or an HTML fragment",
-        parameters: [
-          idParam("id", `Ranking id from ${paths.rankings}.`),
-          formatParam("ranking"),
-        ],
+        parameters: [idParam("id", `Ranking id from ${paths.rankings}.`), formatParam("ranking")],
         responses: {
           "200": {
-            description: "The ranking: items (a top-coded figure has bound \"at-least\"; PRSE and a reliability mark where BLS publishes an error), and gaps (entities left out, with the reason). CSV has one row per item with bound, prse, reliability, source, source_url, period, trust, derived_from, derived_sources, note and snapshot columns, then one row per entity left out." + fragmentNote,
+            description:
+              'The ranking: items (a top-coded figure has bound "at-least"; PRSE and a reliability mark where BLS publishes an error), and gaps (entities left out, with the reason). CSV has one row per item with bound, prse, reliability, source, source_url, period, trust, derived_from, derived_sources, note and snapshot columns, then one row per entity left out.' +
+              fragmentNote,
             headers: etagHeaders,
             content: { "application/json": { schema: body("getRanking") }, "text/csv": { schema: { type: "string" } }, ...htmlContent },
           },
@@ -99,20 +116,27 @@ const document = {
         },
       },
     },
-    [templated(paths.charts)]: { get: { operationId: "listCharts", summary: "All charts", responses: { "200": json(body("listCharts"), "Charts with links."), ...standard } } },
+    [templated(paths.charts)]: {
+      get: { operationId: "listCharts", summary: "All charts", responses: { "200": json(body("listCharts"), "Charts with links."), ...standard } },
+    },
     [templated(paths.chart)]: {
       get: {
         operationId: "getChart",
         summary: "A chart as a Vega-Lite spec (data inlined), its compiled Vega spec, pre-rendered SVG, or the widget payload (embed)",
-        parameters: [
-          idParam("id", `Chart id from ${paths.charts}.`),
-          formatParam("chart"),
-        ],
+        parameters: [idParam("id", `Chart id from ${paths.charts}.`), formatParam("chart")],
         responses: {
           "200": {
-            description: "Spec (`usermeta` holds title, summary, sources and snapshot), SVG, or the widget payload (`format=embed`)." + fragmentNote + " `format=png` answers the chart's social card (1200×630 PNG rendered at build time).",
+            description:
+              "Spec (`usermeta` holds title, summary, sources and snapshot), SVG, or the widget payload (`format=embed`)." +
+              fragmentNote +
+              " `format=png` answers the chart's social card (1200×630 PNG rendered at build time).",
             headers: etagHeaders,
-            content: { "application/json": { schema: { oneOf: [body("getChart"), { $ref: "#/components/schemas/ChartEmbedBody" }] } }, "image/svg+xml": { schema: { type: "string" } }, ...htmlContent, "image/png": { schema: { type: "string", contentMediaType: "image/png" } } },
+            content: {
+              "application/json": { schema: { oneOf: [body("getChart"), { $ref: "#/components/schemas/ChartEmbedBody" }] } },
+              "image/svg+xml": { schema: { type: "string" } },
+              ...htmlContent,
+              "image/png": { schema: { type: "string", contentMediaType: "image/png" } },
+            },
           },
           ...standard,
         },
@@ -160,7 +184,13 @@ const document = {
         },
       },
     },
-    [templated(paths.comparisons)]: { get: { operationId: "listComparisons", summary: "Comparable kinds with their ids and an example link", responses: { "200": json(body("listComparisons"), "Comparable kinds."), ...standard } } },
+    [templated(paths.comparisons)]: {
+      get: {
+        operationId: "listComparisons",
+        summary: "Comparable kinds with their ids and an example link",
+        responses: { "200": json(body("listComparisons"), "Comparable kinds."), ...standard },
+      },
+    },
     [templated(paths.compare)]: {
       get: {
         operationId: "compare",
@@ -173,7 +203,9 @@ const document = {
         ],
         responses: {
           "200": {
-            description: "Both entities' figures, their differences (none against a top-coded bound) and the figures one has and the other lacks, with the reason." + fragmentNote,
+            description:
+              "Both entities' figures, their differences (none against a top-coded bound) and the figures one has and the other lacks, with the reason." +
+              fragmentNote,
             headers: etagHeaders,
             content: { "application/json": { schema: { oneOf: [body("compare"), body("compareKind")] } }, ...htmlContent },
           },
@@ -181,8 +213,20 @@ const document = {
         },
       },
     },
-    [templated(paths.sources)]: { get: { operationId: "listSources", summary: "Every source with URL, reference period and trust label", responses: { "200": json(body("listSources"), "Sources."), ...standard } } },
-    [templated(paths.entityKinds)]: { get: { operationId: "listEntityKinds", summary: "Entity kinds with counts and links", responses: { "200": json(body("listEntityKinds"), "Kinds."), ...standard } } },
+    [templated(paths.sources)]: {
+      get: {
+        operationId: "listSources",
+        summary: "Every source with URL, reference period and trust label",
+        responses: { "200": json(body("listSources"), "Sources."), ...standard },
+      },
+    },
+    [templated(paths.entityKinds)]: {
+      get: {
+        operationId: "listEntityKinds",
+        summary: "Entity kinds with counts and links",
+        responses: { "200": json(body("listEntityKinds"), "Kinds."), ...standard },
+      },
+    },
     [templated(paths.entities)]: {
       get: {
         operationId: "listEntities",
@@ -202,7 +246,13 @@ const document = {
         responses: { "200": json(body("getEntity"), "Entity page."), ...standard },
       },
     },
-    [templated(paths.sections)]: { get: { operationId: "listSections", summary: "The article's twelve sections as data", responses: { "200": json(body("listSections"), "Sections."), ...standard } } },
+    [templated(paths.sections)]: {
+      get: {
+        operationId: "listSections",
+        summary: "The article's twelve sections as data",
+        responses: { "200": json(body("listSections"), "Sections."), ...standard },
+      },
+    },
     [templated(paths.section)]: {
       get: {
         operationId: "getSection",
@@ -211,17 +261,16 @@ const document = {
         responses: { "200": json(body("getSection"), "Section."), ...standard },
       },
     },
-    [templated(paths.facts)]: { get: { operationId: "listFacts", summary: "Key figures for fact cards", responses: { "200": json(body("listFacts"), "Facts."), ...standard } } },
+    [templated(paths.facts)]: {
+      get: { operationId: "listFacts", summary: "Key figures for fact cards", responses: { "200": json(body("listFacts"), "Facts."), ...standard } },
+    },
     [templated(paths.fact)]: {
       get: {
         operationId: "getFact",
         summary: "One key figure with its provenance, figures beside it and related article claims",
-        parameters: [
-          idParam("id", `Fact id from ${paths.facts}.`),
-          formatParam("fact"),
-        ],
+        parameters: [idParam("id", `Fact id from ${paths.facts}.`), formatParam("fact")],
         responses: {
-          "200": { description: "Fact." + fragmentNote, headers: etagHeaders, content: { "application/json": { schema: body("getFact") }, ...htmlContent } },
+          "200": { description: `Fact.${fragmentNote}`, headers: etagHeaders, content: { "application/json": { schema: body("getFact") }, ...htmlContent } },
           ...standard,
         },
       },
@@ -255,14 +304,26 @@ const document = {
           idParam("id", "Chart, ranking or fact id, or the kind of a comparison or profile."),
           { name: "a", in: "query", required: false, schema: { type: "string" } },
           { name: "b", in: "query", required: false, schema: { type: "string" } },
-          { name: "entity", in: "query", required: false, description: "The entity of a profile, e.g. /embed/profile/metros?entity=pittsburgh-pa.", schema: { type: "string" } },
+          {
+            name: "entity",
+            in: "query",
+            required: false,
+            description: "The entity of a profile, e.g. /embed/profile/metros?entity=pittsburgh-pa.",
+            schema: { type: "string" },
+          },
           { name: "theme", in: "query", required: false, schema: { type: "string", enum: [...embedThemes], default: "auto" } },
         ],
         responses: {
           "200": { description: "HTML page.", headers: etagHeaders, content: { "text/html": { schema: { type: "string" } } } },
           "304": standard["304"],
-          "400": { description: "Bad parameter: a readable HTML page with the problem code when the client accepts text/html (an iframe), else a problem.", content: { "text/html": { schema: { type: "string" } }, ...problemJson } },
-          "404": { description: "Unknown id: a readable HTML page with the problem code when the client accepts text/html (an iframe), else a problem.", content: { "text/html": { schema: { type: "string" } }, ...problemJson } },
+          "400": {
+            description: "Bad parameter: a readable HTML page with the problem code when the client accepts text/html (an iframe), else a problem.",
+            content: { "text/html": { schema: { type: "string" } }, ...problemJson },
+          },
+          "404": {
+            description: "Unknown id: a readable HTML page with the problem code when the client accepts text/html (an iframe), else a problem.",
+            content: { "text/html": { schema: { type: "string" } }, ...problemJson },
+          },
           "405": problem,
           "429": rateLimited,
         },
@@ -287,7 +348,20 @@ const document = {
         ],
         responses: {
           "200": json(
-            { type: "object", required: ["version", "type", "html", "width", "height"], properties: { version: { const: "1.0" }, type: { const: "rich" }, title: { type: "string" }, html: { type: "string" }, width: { type: "integer" }, height: { type: "integer" }, provider_name: { type: "string" }, provider_url: { type: "string" } } },
+            {
+              type: "object",
+              required: ["version", "type", "html", "width", "height"],
+              properties: {
+                version: { const: "1.0" },
+                type: { const: "rich" },
+                title: { type: "string" },
+                html: { type: "string" },
+                width: { type: "integer" },
+                height: { type: "integer" },
+                provider_name: { type: "string" },
+                provider_url: { type: "string" },
+              },
+            },
             "A rich oEmbed response whose html is an iframe of the page.",
           ),
           ...standard,
@@ -295,7 +369,13 @@ const document = {
       },
     },
     ...pagePaths,
-    [templated(paths.openapi)]: { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } } } },
+    [templated(paths.openapi)]: {
+      get: {
+        operationId: "openapi",
+        summary: "This document",
+        responses: { "200": { description: "OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } },
+      },
+    },
   },
   components: {
     schemas: {

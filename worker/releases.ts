@@ -65,7 +65,11 @@ export function releaseFiles() {
     if (!m) return null;
     const [, version, file] = m as unknown as [string, string, string];
     const unknown = () =>
-      problem(request.url, "unknown-widget-version", `No widget release "${version.slice(0, 40)}". The latest is at /widgets.js; /release.json names its version.`);
+      problem(
+        request.url,
+        "unknown-widget-version",
+        `No widget release "${version.slice(0, 40)}". The latest is at /widgets.js; /release.json names its version.`,
+      );
     if (!WIDGET_VERSION.test(version)) return unknown();
     const missing = () => problem(request.url, "not-found", `Release ${version} has no file ${file.slice(0, 80)}.`);
     if (version === (await currentVersion(env.ASSETS, request.url))) {

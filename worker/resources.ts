@@ -29,8 +29,7 @@ export interface Resource<F extends string = string> {
 }
 
 const json = (key: Body["key"]): Body => ({ key, type: JSON_TYPE });
-const unknown = (code: ProblemCode, noun: string, list: string) => (id: string) =>
-  new ApiError(code, `No ${noun} "${id.slice(0, 80)}". See ${list}.`);
+const unknown = (code: ProblemCode, noun: string, list: string) => (id: string) => new ApiError(code, `No ${noun} "${id.slice(0, 80)}". See ${list}.`);
 
 export const rankingResource: Resource<"json" | "csv"> = {
   family: "ranking",

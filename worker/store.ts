@@ -230,10 +230,13 @@ export class SnapshotStore {
       if ((await this.has(kv, snap, "kind", kind)) === false) return new Set();
     }
     const [key, field, prop] =
-      family === "fact" ? [snap.keys.list("facts"), "facts", "id"]
-      : family === "section" ? [snap.keys.list("sections"), "sections", "id"]
-      : family === "kind" ? [snap.keys.list("entities"), "kinds", "kind"]
-      : [snap.keys.entityList(family.slice("entity:".length) as Parameters<SnapshotKeys["entityList"]>[0]), "entities", "id"];
+      family === "fact"
+        ? [snap.keys.list("facts"), "facts", "id"]
+        : family === "section"
+          ? [snap.keys.list("sections"), "sections", "id"]
+          : family === "kind"
+            ? [snap.keys.list("entities"), "kinds", "kind"]
+            : [snap.keys.entityList(family.slice("entity:".length) as Parameters<SnapshotKeys["entityList"]>[0]), "entities", "id"];
     // Every snapshot has these lists: a missing one means the snapshot is incomplete here (a fault, not a 404).
     const list = await this.read(kv, snap, key, "application/json; charset=utf-8", undefined, true);
     if (!list) return null;
@@ -246,7 +249,8 @@ export class SnapshotStore {
   async #indexed(kv: KvReader, snap: Snapshot): Promise<IndexedManifest> {
     const hit = this.#manifests.get(snap.id);
     if (hit) return hit;
-    const raw = snap.from === "bundle" ? (await this.#loadedBundle()).entries[snap.keys.manifest] ?? null : await this.#raw(kv, snap, snap.keys.manifest, "index");
+    const raw =
+      snap.from === "bundle" ? ((await this.#loadedBundle()).entries[snap.keys.manifest] ?? null) : await this.#raw(kv, snap, snap.keys.manifest, "index");
     if (raw === null) {
       if (snap.from === "bundle") throw new Error(`bundled snapshot ${snap.id} has no manifest`);
       throw new KvFault("snapshot-incomplete", snap.id);

@@ -3,10 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
-import {
-  CARD_WIDTH, chartCardSvg, factCardSvg, SITE_CARD_ID, siteCardSvg,
-  type Fact, type Ranking, type SnapshotKeys,
-} from "../../core/index";
+import { CARD_WIDTH, chartCardSvg, factCardSvg, SITE_CARD_ID, siteCardSvg, type Fact, type Ranking, type SnapshotKeys } from "../../core/index";
 import { encodePng } from "./png";
 
 const require = createRequire(import.meta.url);

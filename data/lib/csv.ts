@@ -87,8 +87,7 @@ export function readTable(
   return records.slice(1).map((r) => {
     if (r.fields.length < expected.length)
       throw new BuildError(file, r.line, expected[r.fields.length]!, `truncated row: ${r.fields.length} of ${expected.length} fields`);
-    if (r.fields.length > expected.length)
-      throw new BuildError(file, r.line, "(row)", `${r.fields.length} fields, expected ${expected.length}`);
+    if (r.fields.length > expected.length) throw new BuildError(file, r.line, "(row)", `${r.fields.length} fields, expected ${expected.length}`);
     const row: Record<string, string> = {};
     expected.forEach((name, i) => (row[name] = r.fields[i]!));
     return { line: r.line, row };

@@ -62,7 +62,12 @@ export function addSeries(occupations: Entity[], defs: z.infer<typeof Occupation
     if (e0 && e1 && e0.period === first.period && e1.period === last.period && e0 !== e1 && e0.value > 0) {
       const inputs = `employment ${e1.value} [${e1.source}, ${e1.period}] and ${e0.value} [${e0.source}, ${e0.period}]`;
       const derived = { source: e1.source, period: span, trust: e1.trust, derivedSources: [e0.source, e1.source] };
-      figures["employment-growth-series"] = { ...derived, value: Math.round(((e1.value - e0.value) / e0.value) * 1000) / 10, unit: "percent", derivedFrom: `(${e1.value} − ${e0.value}) ÷ ${e0.value}: ${inputs}` };
+      figures["employment-growth-series"] = {
+        ...derived,
+        value: Math.round(((e1.value - e0.value) / e0.value) * 1000) / 10,
+        unit: "percent",
+        derivedFrom: `(${e1.value} − ${e0.value}) ÷ ${e0.value}: ${inputs}`,
+      };
       figures["jobs-added-series"] = { ...derived, value: e1.value - e0.value, unit: "jobs", derivedFrom: `${e1.value} − ${e0.value}: ${inputs}` };
     } else
       for (const m of ["employment-growth-series", "jobs-added-series"])
@@ -71,11 +76,7 @@ export function addSeries(occupations: Entity[], defs: z.infer<typeof Occupation
   });
 }
 
-export function occupationsFromOews(
-  defs: z.infer<typeof OccupationDef>[],
-  rows: OewsRow[],
-  from: RowSource,
-): Entity[] {
+export function occupationsFromOews(defs: z.infer<typeof OccupationDef>[], rows: OewsRow[], from: RowSource): Entity[] {
   const national = nationalRows(rows);
   return defs.map((def) => {
     const row = national.get(def.code);
@@ -103,23 +104,14 @@ export const metroId = (name: string) =>
 
 const positive = (file: string, line: number, field: string, raw: string) => {
   const v = Number(raw.replaceAll(",", ""));
-  if (raw.trim() === "" || !Number.isFinite(v) || v < 0)
-    throw new BuildError(file, line, field, `expected a non-negative number, found "${raw}"`);
+  if (raw.trim() === "" || !Number.isFinite(v) || v < 0) throw new BuildError(file, line, field, `expected a non-negative number, found "${raw}"`);
   return v;
 };
 
 /** Metros from the May 2024 extracts: employment + LQ for 263 metros, the annual median for 37. */
-export function metrosFromExtracts(
-  lqText: string,
-  lqFile: string,
-  medianText: string,
-  medianFile: string,
-  src: Source,
-): Entity[] {
+export function metrosFromExtracts(lqText: string, lqFile: string, medianText: string, medianFile: string, src: Source): Entity[] {
   const medians = new Map<string, number>();
-  for (const { line, row } of readTable(medianText, medianFile, [
-    "msa", "tot_emp", "loc_quotient", "a_median_usd_may2024", "bea_rpp_2023", "top25_group",
-  ])) {
+  for (const { line, row } of readTable(medianText, medianFile, ["msa", "tot_emp", "loc_quotient", "a_median_usd_may2024", "bea_rpp_2023", "top25_group"])) {
     medians.set(row.msa!.trim(), positive(medianFile, line, "a_median_usd_may2024", row.a_median_usd_may2024!));
   }
   const seen = new Set<string>();
@@ -138,12 +130,10 @@ export function metrosFromExtracts(
     };
     const median = medians.get(name);
     const gaps: Record<string, string> = {};
-    if (median !== undefined)
-      figures["median-annual-wage"] = { ...fig(median, "usd-per-year", src), note: "Data scientists (SOC 15-2051)" };
+    if (median !== undefined) figures["median-annual-wage"] = { ...fig(median, "usd-per-year", src), note: "Data scientists (SOC 15-2051)" };
     else gaps["median-annual-wage"] = `not among the ${medians.size} metros for which the third-party extract gives an annual median`;
     return Entity.parse({ kind: "metros", id, name, figures, gaps });
   });
-  for (const name of medians.keys())
-    if (!seen.has(metroId(name))) throw new BuildError(medianFile, 0, "msa", `metro "${name}" is not in ${lqFile}`);
+  for (const name of medians.keys()) if (!seen.has(metroId(name))) throw new BuildError(medianFile, 0, "msa", `metro "${name}" is not in ${lqFile}`);
   return metros;
 }

@@ -24,7 +24,10 @@ export function numbersIn(quote: string): number[] {
 
 /** The hedge written right before a number in a quote ("nearly 58%", "~53%", "about 40%"), if any. */
 export function hedgeIn(quote: string, value: number): string | undefined {
-  const m = new RegExp(`(~|\\b(?:nearly|about|almost|around|roughly|approximately|over|more than|under|less than) )\\$?${String(value).replace(".", "\\.")}(?![\\d.,])`, "i").exec(quote);
+  const m = new RegExp(
+    `(~|\\b(?:nearly|about|almost|around|roughly|approximately|over|more than|under|less than) )\\$?${String(value).replace(".", "\\.")}(?![\\d.,])`,
+    "i",
+  ).exec(quote);
   return m?.[1];
 }
 
@@ -50,7 +53,8 @@ export function loadExcerptFigures(
     if (f.qualifier && !norm(f.quote).includes(`${f.qualifier}${f.value}`))
       throw new BuildError(file, row, "qualifier", `"${f.qualifier}${f.value}" does not appear in the quote`);
     const hedged = hedgeIn(norm(f.quote), f.value);
-    if (hedged && hedged !== f.qualifier) throw new BuildError(file, row, "qualifier", `the quote hedges ${f.value} with "${hedged}": give it as the qualifier`);
+    if (hedged && hedged !== f.qualifier)
+      throw new BuildError(file, row, "qualifier", `the quote hedges ${f.value} with "${hedged}": give it as the qualifier`);
     if (out.has(f.id)) throw new BuildError(file, row, "id", `id "${f.id}" appears twice`);
     out.set(
       f.id,

@@ -15,7 +15,13 @@ export function naicsId(code: string): string {
   return `naics-${c}`;
 }
 
-interface Acc { name: string; code: string; figures: Record<string, Figure>; gaps: Record<string, string>; notes: string[] }
+interface Acc {
+  name: string;
+  code: string;
+  figures: Record<string, Figure>;
+  gaps: Record<string, string>;
+  notes: string[];
+}
 
 /** Adds a file's rows; an industry with no row for one of the two occupations gets that occupation's gaps stated. */
 function fromOewsRows(rows: OewsRow[], from: RowSource, acc: Map<string, Acc>) {
@@ -30,14 +36,29 @@ function fromOewsRows(rows: OewsRow[], from: RowSource, acc: Map<string, Acc>) {
     seen.set(id, (seen.get(id) ?? new Set()).add(row.OCC_CODE));
   }
   for (const [id, occs] of seen)
-    for (const [code, plan] of [["15-2051", WAGE_PLAN], ["15-1221", CIRS_PLAN]] as const)
+    for (const [code, plan] of [
+      ["15-2051", WAGE_PLAN],
+      ["15-1221", CIRS_PLAN],
+    ] as const)
       if (!occs.has(code)) for (const [metric] of plan) acc.get(id)!.gaps[metric] ??= NO_ROW;
 }
 
 function ownership(code: string): string {
   return (
-    { "1": "federal", "2": "state", "3": "local", "5": "private", "123": "federal, state and local government", "235": "private, state and local", "57": "private and local", "58": "private, state and local", "59": "private and local" } as Record<string, string>
-  )[code] ?? "mixed ownership";
+    (
+      {
+        "1": "federal",
+        "2": "state",
+        "3": "local",
+        "5": "private",
+        "123": "federal, state and local government",
+        "235": "private, state and local",
+        "57": "private and local",
+        "58": "private, state and local",
+        "59": "private and local",
+      } as Record<string, string>
+    )[code] ?? "mixed ownership"
+  );
 }
 
 const EXTRACT_COLUMNS = ["naics", "industry", "occ", "occupation", "employment", "p10", "p25", "p50", "p75", "p90", "mean"];
@@ -59,7 +80,15 @@ export function readIndustryExtract(text: string, file: string) {
       return v;
     };
     if (row.occ !== "15-2051") throw new BuildError(file, line, "occ", `expected 15-2051, found "${row.occ}"`);
-    return { line: line, naics: row.naics!.trim(), industry: row.industry!.trim(), employment: num("employment"), median: num("p50"), mean: num("mean"), p90: num("p90") };
+    return {
+      line: line,
+      naics: row.naics!.trim(),
+      industry: row.industry!.trim(),
+      employment: num("employment"),
+      median: num("p50"),
+      mean: num("mean"),
+      p90: num("p90"),
+    };
   });
 }
 
@@ -89,12 +118,14 @@ export function industryEntities(input: {
     target.set(id, a);
   }
   const may2025Metrics = ["employment-may-2025", "median-annual-wage-may-2025", "mean-annual-wage-may-2025", "p90-annual-wage-may-2025"];
-  for (const [acc, level] of [[sectors, "sectors"], [industries, "3-digit industries"]] as const)
+  for (const [acc, level] of [
+    [sectors, "sectors"],
+    [industries, "3-digit industries"],
+  ] as const)
     for (const a of acc.values()) {
       for (const m of may2025Metrics)
         if (!a.figures[m]) a.gaps[m] ??= "not in the third-party May 2025 industry extract (sectors 51, 52 and 54 and selected 4-digit industries)";
-      for (const [m] of [...WAGE_PLAN, ...CIRS_PLAN])
-        if (!a.figures[m]) a.gaps[m] ??= `no row in the BLS May 2024 file used here (it gives ${level})`;
+      for (const [m] of [...WAGE_PLAN, ...CIRS_PLAN]) if (!a.figures[m]) a.gaps[m] ??= `no row in the BLS May 2024 file used here (it gives ${level})`;
     }
   const toEntities = (acc: Map<string, Acc>, kind: "naics-sectors" | "naics-industries") =>
     [...acc.entries()].map(([id, a]) =>
@@ -103,7 +134,7 @@ export function industryEntities(input: {
         id,
         name: a.name,
         code: a.code,
-        description: `NAICS ${a.code}: ${a.name}.` + (a.notes.length ? ` ${[...new Set(a.notes)].join("; ")}.` : ""),
+        description: `NAICS ${a.code}: ${a.name}.${a.notes.length ? ` ${[...new Set(a.notes)].join("; ")}.` : ""}`,
         figures: a.figures,
         gaps: a.gaps,
       }),
@@ -129,7 +160,15 @@ export function governmentLevels(rows: OewsRow[], from: RowSource): Entity[] {
     out.set(level.id, a);
   }
   return [...out.entries()].map(([id, a]) =>
-    Entity.parse({ kind: "government-levels", id, name: a.name, code: a.code, description: `OEWS ownership estimate, ${row0(a.name)}.`, figures: a.figures, gaps: a.gaps }),
+    Entity.parse({
+      kind: "government-levels",
+      id,
+      name: a.name,
+      code: a.code,
+      description: `OEWS ownership estimate, ${row0(a.name)}.`,
+      figures: a.figures,
+      gaps: a.gaps,
+    }),
   );
 }
 const row0 = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -25,7 +25,6 @@ export interface Loaded {
   release: string;
 }
 
-
 export function loadEntities(sourcesDir: string, contentDir: string, opts: { beforeNewestRelease?: boolean } = {}): Loaded {
   const registry = loadRegistry(sourcesDir);
   // The edition as it was before the newest national release was imported (what its refresh is compared with).
@@ -49,7 +48,7 @@ export function loadEntities(sourcesDir: string, contentDir: string, opts: { bef
     return { rows: importOews(f.text, f.name), from: { src: f.src, file: f.name, topCode: f.topCode } };
   });
   const current = releases[releases.length - 1];
-  if (!current) throw new BuildError("data/sources/sources.json", 0, "series", "no national OEWS release is registered (series \"oews-national\")");
+  if (!current) throw new BuildError("data/sources/sources.json", 0, "series", 'no national OEWS release is registered (series "oews-national")');
   const occ = content("occupations.json");
   const defs = parseItems(OccupationDef, occ.data, occ.name);
   let occupations = addSeries(occupationsFromOews(defs, current.rows, current.from), defs, releases);
@@ -82,7 +81,13 @@ export function loadEntities(sourcesDir: string, contentDir: string, opts: { bef
   const levels = governmentLevels(importOews(own.text, own.name), { src: own.src, file: own.name, topCode: own.topCode });
   const st = file("bls-oews-state-m2024");
   const s25 = file("oews-m2025-state-extract");
-  const states = stateEntities(importOews(st.text, st.name), { src: st.src, file: st.name, topCode: st.topCode }, readStateExtract(s25.text, s25.name), s25.src, s25.name);
+  const states = stateEntities(
+    importOews(st.text, st.name),
+    { src: st.src, file: st.name, topCode: st.topCode },
+    readStateExtract(s25.text, s25.name),
+    s25.src,
+    s25.name,
+  );
 
   const ex = content("excerpt-figures.json");
   const excerpt = loadExcerptFigures(ex.data, ex.name, registry, read);

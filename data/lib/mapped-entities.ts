@@ -73,8 +73,7 @@ export function mappedEntities(
       figures[metric] = { ...figure, derivedSources: [figure.source], derivedFrom: `project mapping: "${label}" shown for the article's "${it.name}"` };
     }
     for (const c of it.mapping.codes)
-      if (c.entity && !ctx.entities.has(entityKey(c.entity)))
-        throw new BuildError(file, row, "mapping.codes", `no entity ${c.entity.kind}/${c.entity.id}`);
+      if (c.entity && !ctx.entities.has(entityKey(c.entity))) throw new BuildError(file, row, "mapping.codes", `no entity ${c.entity.kind}/${c.entity.id}`);
     const claims = [...it.claims, ...(it.extraClaims ?? [])].map((t) => ({ text: t, source: ctx.article.id, trust: "article" as const }));
     const entity = Entity.parse({ kind, id: it.id, name: it.name, description: it.description, figures, gaps, claims });
     const mapping = Mapping.parse({ label: "project mapping, not a published classification", ...it.mapping });

@@ -42,10 +42,17 @@ export function addMetroGrowth(metros: Entity[], text: string, file: string, src
     if (e21 === undefined || e24 === undefined || e21 === 0) {
       res.noGrowth.push(m.name);
       const missing = e21 === undefined ? "May 2021" : e24 === undefined ? "May 2024" : "a non-zero May 2021";
-      m.gaps = { ...m.gaps, "employment-growth-2021-2024": `the third-party 2021–2024 extract has no ${missing} value for this metro`, ...(e21 === undefined ? { "employment-2021": "the third-party 2021–2024 extract has no May 2021 value for this metro" } : {}) };
+      m.gaps = {
+        ...m.gaps,
+        "employment-growth-2021-2024": `the third-party 2021–2024 extract has no ${missing} value for this metro`,
+        ...(e21 === undefined ? { "employment-2021": "the third-party 2021–2024 extract has no May 2021 value for this metro" } : {}),
+      };
       continue;
     }
-    m.figures["employment-2021"] = fig(e21, "jobs", src, { period: "May 2021", note: "Data scientists (SOC 15-2051); area remapped to its 2024 definition by the extract's author" });
+    m.figures["employment-2021"] = fig(e21, "jobs", src, {
+      period: "May 2021",
+      note: "Data scientists (SOC 15-2051); area remapped to its 2024 definition by the extract's author",
+    });
     m.figures["employment-growth-2021-2024"] = fig(Math.round(((e24 - e21) / e21) * 1000) / 10, "percent", src, {
       period: "May 2021 to May 2024",
       note: "Data scientists (SOC 15-2051)",

@@ -21,7 +21,10 @@ export function readEpTable(text: string, file: string): Map<string, { base: num
 export function readTedRow(text: string, file: string, title: string) {
   const line = text.split(/\r?\n/).findIndex((l) => l.startsWith(`${title} |`));
   if (line < 0) throw new BuildError(file, 0, title, "row not found");
-  const [, base, , projected, , pct] = text.split(/\r?\n/)[line]!.split("|").map((c) => Number(c.trim().replaceAll(",", "")));
+  const [, base, , projected, , pct] = text
+    .split(/\r?\n/)
+    [line]!.split("|")
+    .map((c) => Number(c.trim().replaceAll(",", "")));
   if (![base, projected, pct].every((v) => Number.isFinite(v))) throw new BuildError(file, line + 1, title, "expected numbers");
   return { base: base!, projected: projected!, pct: pct! };
 }
@@ -48,7 +51,8 @@ export function addOccupationExtras(
       figures["projected-growth-2023-33"] = fig(proj.pct, "percent", proj.src);
     } else
       for (const m of ["base-employment-2023", "projected-employment-2033", "projected-growth-2023-33"])
-        gaps[m] = "not in the BLS projections tables used here (Employment Projections Table 1.3, the fastest-growing occupations, and the TED table for statisticians)";
+        gaps[m] =
+          "not in the BLS projections tables used here (Employment Projections Table 1.3, the fastest-growing occupations, and the TED table for statisticians)";
     return { ...o, figures, gaps };
   });
 }

@@ -59,12 +59,7 @@ export function reliabilityOf(prse: number | undefined): Partial<Figure> {
  * does not publish. A `#` wage is a bound (at or above the release's top code), never a gap and never a number
  * it is not.
  */
-export function addRowFigures(
-  target: { figures: Record<string, Figure>; gaps: Record<string, string> },
-  row: OewsRow,
-  plan: Plan,
-  from: RowSource,
-): void {
+export function addRowFigures(target: { figures: Record<string, Figure>; gaps: Record<string, string> }, row: OewsRow, plan: Plan, from: RowSource): void {
   const extra = from.note ? { note: from.note } : {};
   for (const [metric, column] of plan) {
     const unit = metrics[metric].unit;
@@ -77,7 +72,11 @@ export function addRowFigures(
     } else if (cell.kind === "special" && cell.code === "#") {
       if (!from.topCode) throw new BuildError(from.file, row.line, column, "# (a wage at or above the top code) but sources.json gives this source no topCode");
       const value = column.startsWith("H_") ? from.topCode.hourly : from.topCode.annual;
-      target.figures[metric] = fig(value, unit, from.src, { ...extra, bound: "at-least", note: `${from.note ? `${from.note}; ` : ""}top-coded: BLS publishes only that this wage is at or above ${unit === "usd-per-hour" ? `$${value.toFixed(2)} per hour` : `$${value.toLocaleString("en-US")} per year`}` });
+      target.figures[metric] = fig(value, unit, from.src, {
+        ...extra,
+        bound: "at-least",
+        note: `${from.note ? `${from.note}; ` : ""}top-coded: BLS publishes only that this wage is at or above ${unit === "usd-per-hour" ? `$${value.toFixed(2)} per hour` : `$${value.toLocaleString("en-US")} per year`}`,
+      });
       delete target.gaps[metric];
     } else if (!target.figures[metric]) target.gaps[metric] = gapReason(cell);
   }

@@ -67,6 +67,5 @@ export function normaliseOews(records: { line: number; fields: string[] }[], fil
   }
   const layout: Layout = [...groups].some((g) => /sector|digit/.test(g)) ? "industry" : types.has("4") ? "metro" : types.has("2") ? "state" : "national";
   const sha256 = createHash("sha256").update(input).digest("hex");
-  return { csv: out.join("\n") + "\n", rows: out.length - 1, layout, topCoded, sha256 };
+  return { csv: `${out.join("\n")}\n`, rows: out.length - 1, layout, topCoded, sha256 };
 }
-

@@ -1,10 +1,25 @@
 // Entity pages, section and fact bodies, and their list bodies, keyed by core's KV layout.
 import {
-  EntityKindList, EntityList, EntityPage, entityKey, entityKinds, factCitation, FactList, SectionList, type Entity, type EntityKind, type Fact, type Manifest, type Mapping, type Ranking,
-  type Section, type SnapshotKeys, type SnapshotMeta, type Source,
+  EntityKindList,
+  EntityList,
+  EntityPage,
+  entityKey,
+  entityKinds,
+  factCitation,
+  FactList,
+  SectionList,
+  type Entity,
+  type EntityKind,
+  type Fact,
+  type Manifest,
+  type Mapping,
+  type Ranking,
+  type Section,
+  type SnapshotKeys,
+  type SnapshotMeta,
+  type Source,
   urls,
 } from "../../core/index";
-
 
 export interface PagesInput {
   snapshot: SnapshotMeta;
@@ -29,10 +44,7 @@ export function putPages(p: PagesInput) {
     }
   const sectionsOf = new Map<string, { title: string; href: string }[]>();
   for (const s of p.sections) {
-    const refs = new Set([
-      ...s.records.flatMap((r) => (r.entity ? [entityKey(r.entity)] : [])),
-      ...s.kinds,
-    ]);
+    const refs = new Set([...s.records.flatMap((r) => (r.entity ? [entityKey(r.entity)] : [])), ...s.kinds]);
     for (const e of p.entities)
       if (refs.has(entityKey(e)) || refs.has(e.kind))
         sectionsOf.set(entityKey(e), [...(sectionsOf.get(entityKey(e)) ?? []), { title: s.title, href: s.links.self }]);
@@ -45,11 +57,16 @@ export function putPages(p: PagesInput) {
     const c = compareOf.get(kind);
     for (const e of list) {
       const k = entityKey(e);
-      const comparisons = !c || !c.ids.includes(e.id)
+      const comparisons = !c?.ids.includes(e.id)
         ? []
         : c.mode === "pair"
           ? c.ids.filter((o) => o !== e.id).map((o) => ({ title: `${e.id} vs ${o}`, href: urls.compare(kind, { a: e.id, b: o }) }))
-          : [{ title: `Compare ${e.name} with any other of the ${c.ids.length} ${kind} (replace {other} with an id)`, href: `${urls.compare(kind, { a: e.id })}&b={other}` }];
+          : [
+              {
+                title: `Compare ${e.name} with any other of the ${c.ids.length} ${kind} (replace {other} with an id)`,
+                href: `${urls.compare(kind, { a: e.id })}&b={other}`,
+              },
+            ];
       const ids = new Set([...Object.values(e.figures).map((f) => f.source), ...e.claims.map((cl) => cl.source)]);
       put(keys.entity(kind, e.id), {
         snapshot,
@@ -62,25 +79,37 @@ export function putPages(p: PagesInput) {
         }),
       });
     }
-    put(keys.entityList(kind), EntityList.parse({
-      snapshot,
-      kind,
-      entities: list.map((e) => ({ id: e.id, name: e.name, code: e.code, figures: Object.keys(e.figures).length, links: { self: urls.entity(kind, e.id) } })),
-      links: { self: urls.entities(kind), compare: c ? urls.compare(kind) : null },
-    }));
+    put(
+      keys.entityList(kind),
+      EntityList.parse({
+        snapshot,
+        kind,
+        entities: list.map((e) => ({ id: e.id, name: e.name, code: e.code, figures: Object.keys(e.figures).length, links: { self: urls.entity(kind, e.id) } })),
+        links: { self: urls.entities(kind), compare: c ? urls.compare(kind) : null },
+      }),
+    );
   }
-  put(keys.list("entities"), EntityKindList.parse({
-    snapshot,
-    kinds: entityKinds.filter((k) => byKind.has(k)).map((k) => ({ kind: k, count: byKind.get(k)!.length, links: { self: urls.entities(k) } })),
-  }));
+  put(
+    keys.list("entities"),
+    EntityKindList.parse({
+      snapshot,
+      kinds: entityKinds.filter((k) => byKind.has(k)).map((k) => ({ kind: k, count: byKind.get(k)!.length, links: { self: urls.entities(k) } })),
+    }),
+  );
   for (const s of p.sections) put(keys.section(s.id), { snapshot, section: s });
-  put(keys.list("sections"), SectionList.parse({
-    snapshot,
-    sections: p.sections.map((s) => ({ id: s.id, title: s.title, question: s.question, records: s.records.length, links: { self: s.links.self } })),
-  }));
+  put(
+    keys.list("sections"),
+    SectionList.parse({
+      snapshot,
+      sections: p.sections.map((s) => ({ id: s.id, title: s.title, question: s.question, records: s.records.length, links: { self: s.links.self } })),
+    }),
+  );
   for (const f of p.facts) put(keys.fact(f.id), { snapshot, fact: f, citation: factCitation(f, snapshot.id) });
-  put(keys.list("facts"), FactList.parse({
-    snapshot,
-    facts: p.facts.map((f) => ({ id: f.id, title: f.title, section: f.section, links: { self: f.links.self } })),
-  }));
+  put(
+    keys.list("facts"),
+    FactList.parse({
+      snapshot,
+      facts: p.facts.map((f) => ({ id: f.id, title: f.title, section: f.section, links: { self: f.links.self } })),
+    }),
+  );
 }

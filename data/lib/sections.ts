@@ -1,6 +1,21 @@
 // Builds the twelve section bodies and the key facts from content files, checking every claim against the article.
 import { z } from "zod";
-import { entityKey, Fact, figureProse, type Claim, EntityKind, trustLabels, type TrustLabel, type LabelledFigure, Section, SectionId, SectionRecord, type Source, type Statement, urls } from "../../core/index";
+import {
+  entityKey,
+  Fact,
+  figureProse,
+  type Claim,
+  EntityKind,
+  trustLabels,
+  type TrustLabel,
+  type LabelledFigure,
+  Section,
+  SectionId,
+  SectionRecord,
+  type Source,
+  type Statement,
+  urls,
+} from "../../core/index";
 import { BuildError } from "./build-error";
 import { numbersIn } from "./excerpt-figures";
 import { resolveRef, type RefContext } from "./figure-refs";
@@ -9,22 +24,36 @@ import { parseItems } from "./mapped-entities";
 import type { RegistryEntry } from "./sources";
 
 const RecordContent = z.object({
-  id: z.string(), name: z.string(), type: z.string(),
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
   fields: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
-  claims: z.array(z.string()).default([]), figures: z.array(z.string()).default([]),
+  claims: z.array(z.string()).default([]),
+  figures: z.array(z.string()).default([]),
   entity: z.object({ kind: EntityKind, id: z.string() }).optional(),
 });
 const SectionContent = z.object({
-  id: SectionId, title: z.string(), question: z.string(),
-  claims: z.array(z.string()).default([]), records: z.array(RecordContent).default([]),
-  recordsFromKind: EntityKind.optional(), figures: z.array(z.string()).default([]),
+  id: SectionId,
+  title: z.string(),
+  question: z.string(),
+  claims: z.array(z.string()).default([]),
+  records: z.array(RecordContent).default([]),
+  recordsFromKind: EntityKind.optional(),
+  figures: z.array(z.string()).default([]),
   statements: z.array(z.object({ source: z.string(), text: z.string() })).default([]),
-  gaps: z.array(z.string()).default([]), rankings: z.array(z.string()).default([]),
-  kinds: z.array(EntityKind).default([]), facts: z.array(z.string()).default([]),
+  gaps: z.array(z.string()).default([]),
+  rankings: z.array(z.string()).default([]),
+  kinds: z.array(EntityKind).default([]),
+  facts: z.array(z.string()).default([]),
 });
 const FactContent = z.object({
-  id: z.string(), title: z.string(), text: z.string(), section: SectionId,
-  figure: z.string().optional(), beside: z.array(z.string()).default([]), claims: z.array(z.string()).default([]),
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  section: SectionId,
+  figure: z.string().optional(),
+  beside: z.array(z.string()).default([]),
+  claims: z.array(z.string()).default([]),
   share: z.object({ parts: z.array(z.string()).min(1), total: z.string(), label: z.string() }).optional(),
 });
 
@@ -51,8 +80,13 @@ export function buildFacts(items: unknown, file: string, input: ContentInput): F
           throw new BuildError(file, row, "share.parts", `${part.label} is for ${part.period} but the total is for ${total.period}: a share takes one period`);
       const sum = parts.reduce((s, p) => s + p.value, 0);
       figure = {
-        id: `${f.id}-share`, label: f.share.label, value: Math.round((sum / total.value) * 1000) / 10, unit: "percent",
-        source: total.source, period: total.period, trust: weakestTrust([...parts, total]),
+        id: `${f.id}-share`,
+        label: f.share.label,
+        value: Math.round((sum / total.value) * 1000) / 10,
+        unit: "percent",
+        source: total.source,
+        period: total.period,
+        trust: weakestTrust([...parts, total]),
         derivedSources: [...new Set([...parts, total].map((p) => p.source))],
         derivedFrom: `(${parts.map((p) => `${p.label} ${p.value} [${p.source}]`).join(" + ")}) ÷ ${total.label} ${total.value} [${total.source}]`,
       };
@@ -66,7 +100,13 @@ export function buildFacts(items: unknown, file: string, input: ContentInput): F
       if (!allowed.has(n)) throw new BuildError(file, row, "text", `${n} is not one of the fact's figures or claims: cite it as {figure} or {beside.N}`);
     const text = fillFigures(f.text, figure, beside, file, row);
     return Fact.parse({
-      id: f.id, title: fillFigures(f.title, figure, beside, file, row), text, figure, beside, claims, section: f.section,
+      id: f.id,
+      title: fillFigures(f.title, figure, beside, file, row),
+      text,
+      figure,
+      beside,
+      claims,
+      section: f.section,
       links: { self: urls.fact(f.id), section: urls.section(f.section) },
       sources: sourcesOf([figure, ...beside], claims, input.sources),
     });
@@ -79,16 +119,30 @@ export function buildSections(items: unknown, file: string, input: ContentInput,
   const factIds = new Set(facts.map((f) => f.id));
   const sections = parseItems(SectionContent, items, file).map((s, i) => {
     const row = i + 1;
-    const fromKind = s.recordsFromKind ? loaded.entities.filter((e) => e.kind === s.recordsFromKind).map((e) => SectionRecord.parse({
-      id: e.id, name: e.name, type: e.kind, fields: loaded.fields.get(entityKey(e)) ?? {}, claims: e.claims,
-      figures: Object.entries(e.figures).map(([metric]) => resolveRef(`entity:${e.kind}/${e.id}#${metric}`, ctx, file, row, "recordsFromKind")),
-      entity: { kind: e.kind, id: e.id, href: urls.entity(e.kind, e.id) }, mapping: loaded.mappings.get(entityKey(e)),
-    })) : [];
-    const records = s.records.map((r) => SectionRecord.parse({
-      ...r, claims: articleClaims(r.claims, loaded, file, row),
-      figures: r.figures.map((ref) => resolveRef(ref, ctx, file, row, `records.${r.id}.figures`)),
-      entity: r.entity ? { ...r.entity, href: urls.entity(r.entity.kind, r.entity.id) } : undefined,
-    }));
+    const fromKind = s.recordsFromKind
+      ? loaded.entities
+          .filter((e) => e.kind === s.recordsFromKind)
+          .map((e) =>
+            SectionRecord.parse({
+              id: e.id,
+              name: e.name,
+              type: e.kind,
+              fields: loaded.fields.get(entityKey(e)) ?? {},
+              claims: e.claims,
+              figures: Object.entries(e.figures).map(([metric]) => resolveRef(`entity:${e.kind}/${e.id}#${metric}`, ctx, file, row, "recordsFromKind")),
+              entity: { kind: e.kind, id: e.id, href: urls.entity(e.kind, e.id) },
+              mapping: loaded.mappings.get(entityKey(e)),
+            }),
+          )
+      : [];
+    const records = s.records.map((r) =>
+      SectionRecord.parse({
+        ...r,
+        claims: articleClaims(r.claims, loaded, file, row),
+        figures: r.figures.map((ref) => resolveRef(ref, ctx, file, row, `records.${r.id}.figures`)),
+        entity: r.entity ? { ...r.entity, href: urls.entity(r.entity.kind, r.entity.id) } : undefined,
+      }),
+    );
     const statements: Statement[] = s.statements.map((st) => {
       const src = loaded.registry.get(st.source);
       if (!src) throw new BuildError(file, row, "statements", `source "${st.source}" is not listed`);
@@ -102,7 +156,15 @@ export function buildSections(items: unknown, file: string, input: ContentInput,
     const claims = articleClaims(s.claims, loaded, file, row);
     const allRecords = [...fromKind, ...records];
     return Section.parse({
-      id: s.id, title: s.title, question: s.question, records: allRecords, claims, figures, statements, gaps: s.gaps, kinds: s.kinds,
+      id: s.id,
+      title: s.title,
+      question: s.question,
+      records: allRecords,
+      claims,
+      figures,
+      statements,
+      gaps: s.gaps,
+      kinds: s.kinds,
       links: {
         self: urls.section(s.id),
         rankings: s.rankings.map((id) => ({ title: id, href: urls.ranking(id) })),

@@ -55,8 +55,17 @@ export function diffSnapshots(before: Bulk, after: Bulk): SnapshotDiff {
   const a = index(before);
   const b = index(after);
   const d: SnapshotDiff = {
-    from: a.id, to: b.id, figures: [], figuresAdded: [], figuresDropped: [], ranks: [], added: [], dropped: [],
-    rankings: delta(a.rankings, b.rankings), facts: delta(a.facts, b.facts), sources: delta(a.sources, b.sources),
+    from: a.id,
+    to: b.id,
+    figures: [],
+    figuresAdded: [],
+    figuresDropped: [],
+    ranks: [],
+    added: [],
+    dropped: [],
+    rankings: delta(a.rankings, b.rankings),
+    facts: delta(a.facts, b.facts),
+    sources: delta(a.sources, b.sources),
   };
   for (const [k, e] of b.entities) {
     const old = a.entities.get(k);
@@ -106,7 +115,11 @@ export function formatDiff(d: SnapshotDiff): string {
   for (const r of d.ranks) lines.push(`  ${r.ranking} ${r.id}: ${r.from ?? "–"} → ${r.to ?? "–"}`);
   lines.push(`entities added: ${d.added.length}`, ...d.added.map((k) => `  + ${k}`));
   lines.push(`entities dropped: ${d.dropped.length}`, ...d.dropped.map((k) => `  - ${k}`));
-  for (const [name, x] of [["rankings", d.rankings], ["facts", d.facts], ["sources", d.sources]] as const)
+  for (const [name, x] of [
+    ["rankings", d.rankings],
+    ["facts", d.facts],
+    ["sources", d.sources],
+  ] as const)
     lines.push(`${name}: +${x.added.length} −${x.dropped.length}`, ...x.added.map((k) => `  + ${k}`), ...x.dropped.map((k) => `  - ${k}`));
   return lines.join("\n");
 }

@@ -53,7 +53,6 @@ export interface SnapshotOutput {
   entries: Map<string, string>;
 }
 
-
 /** Stand-ins for the id and build time while the bodies are made; replaced once the bodies are hashed. */
 const PENDING_ID = "f0f0f0f0f0f0";
 const PENDING_BUILT_AT = "1970-01-01T00:00:00Z";
@@ -114,13 +113,12 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
     const items = rankEntities(ofKind, { metric: def.metric, order: def.order });
     const unit = items[0]?.figure.unit;
     if (!unit) throw new Error(`ranking ${def.id} has no items`);
-    const gaps = ofKind
-      .filter((e) => !e.figures[def.metric])
-      .map((e) => ({ id: e.id, name: e.name, reason: e.gaps[def.metric] ?? NO_FIGURE }));
+    const gaps = ofKind.filter((e) => !e.figures[def.metric]).map((e) => ({ id: e.id, name: e.name, reason: e.gaps[def.metric] ?? NO_FIGURE }));
     const byId = new Map(ofKind.map((e) => [e.id, e]));
     const basisMetric = employmentBehind(def.metric);
     const periods = [...new Set(items.map((it) => it.figure.period))];
-    if (def.title.includes("{period}") && periods.length !== 1) throw new Error(`ranking ${def.id}: "{period}" in its title but its figures have ${periods.length} periods`);
+    if (def.title.includes("{period}") && periods.length !== 1)
+      throw new Error(`ranking ${def.id}: "{period}" in its title but its figures have ${periods.length} periods`);
     const title = def.title.replace("{period}", periods[0]!);
     const base = { title, items, unit, order: def.order, gaps };
     return Ranking.parse({
@@ -131,7 +129,10 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
       unit,
       order: def.order,
       summary: summariseRanking(base, { noun: def.noun, basis: basisMetric ? (id) => byId.get(id)?.figures[basisMetric] : undefined }),
-      sources: sourcesFor(items.flatMap((it) => [it.figure.source, ...(it.figure.derivedSources ?? [])]), sourceById),
+      sources: sourcesFor(
+        items.flatMap((it) => [it.figure.source, ...(it.figure.derivedSources ?? [])]),
+        sourceById,
+      ),
       items,
       gaps,
       links: {
@@ -173,7 +174,11 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
     const mode = withFigures.length <= PAIR_LIMIT ? "pair" : "join";
     compare.push({ kind, mode, ids: withFigures.map((e) => e.id) });
     const records = withFigures.map(toCompareRecord);
-    const srcOf = (...rs: typeof records) => sourcesFor(rs.flatMap((r) => Object.values(r.figures).map((f) => f.source)), sourceById);
+    const srcOf = (...rs: typeof records) =>
+      sourcesFor(
+        rs.flatMap((r) => Object.values(r.figures).map((f) => f.source)),
+        sourceById,
+      );
     if (mode === "join") {
       for (const rec of records) put(keys.compareRecord(kind, rec.id), { record: rec, sources: srcOf(rec) });
       continue;
@@ -193,33 +198,42 @@ async function buildBodies(input: SnapshotInput, snapshot: SnapshotMeta): Promis
     compare,
   });
   put(keys.manifest, manifest);
-  put(keys.list("rankings"), RankingList.parse({
-    snapshot,
-    rankings: rankings.map((r) => ({ id: r.id, title: r.title, kind: r.kind, unit: r.unit, links: r.links })),
-  }));
-  put(keys.list("charts"), ChartList.parse({
-    snapshot,
-    charts: rankings.map((r) => ({
-      id: r.id,
-      title: r.title,
-      links: {
-        self: urls.chart(r.id),
-        vega: urls.chart(r.id, { format: "vega" }),
-        svg: urls.chart(r.id, { format: "svg" }),
-        ranking: r.links.self,
-      },
-    })),
-  }));
-  put(keys.list("compare"), CompareList.parse({
-    snapshot,
-    kinds: compare.map((c) => ({
-      kind: c.kind,
-      mode: c.mode,
-      entities: c.ids.length,
-      ids: c.ids,
-      example: urls.compare(c.kind, { a: c.ids[0], b: c.ids[1] }),
-    })),
-  }));
+  put(
+    keys.list("rankings"),
+    RankingList.parse({
+      snapshot,
+      rankings: rankings.map((r) => ({ id: r.id, title: r.title, kind: r.kind, unit: r.unit, links: r.links })),
+    }),
+  );
+  put(
+    keys.list("charts"),
+    ChartList.parse({
+      snapshot,
+      charts: rankings.map((r) => ({
+        id: r.id,
+        title: r.title,
+        links: {
+          self: urls.chart(r.id),
+          vega: urls.chart(r.id, { format: "vega" }),
+          svg: urls.chart(r.id, { format: "svg" }),
+          ranking: r.links.self,
+        },
+      })),
+    }),
+  );
+  put(
+    keys.list("compare"),
+    CompareList.parse({
+      snapshot,
+      kinds: compare.map((c) => ({
+        kind: c.kind,
+        mode: c.mode,
+        entities: c.ids.length,
+        ids: c.ids,
+        example: urls.compare(c.kind, { a: c.ids[0], b: c.ids[1] }),
+      })),
+    }),
+  );
   put(keys.list("sources"), SourceList.parse({ snapshot, sources: input.sources }));
   if (input.pages) {
     putPages({ snapshot, keys, put, entities: input.entities, rankings, compare, sources: sourceById, ...input.pages });

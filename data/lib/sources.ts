@@ -28,8 +28,7 @@ export function loadRegistry(sourcesDir: string): Map<string, RegistryEntry> {
     const parsed = RegistryEntry.safeParse(item);
     if (!parsed.success) throw BuildError.fromZod(file, i + 1, parsed.error, "(entry)");
     if (out.has(parsed.data.id)) throw new BuildError(file, i + 1, "id", `id "${parsed.data.id}" appears twice`);
-    for (const f of parsed.data.files)
-      if (!existsSync(join(sourcesDir, f))) throw new BuildError(file, i + 1, "files", `file not found: ${f}`);
+    for (const f of parsed.data.files) if (!existsSync(join(sourcesDir, f))) throw new BuildError(file, i + 1, "files", `file not found: ${f}`);
     out.set(parsed.data.id, parsed.data);
   });
   return out;
@@ -44,6 +43,7 @@ export function nationalReleases(registry: Map<string, RegistryEntry>): Registry
   const year = (e: RegistryEntry) => Number(/\d{4}/.exec(e.period)?.[0] ?? NaN);
   const list = [...registry.values()].filter((e) => e.series === NATIONAL_SERIES);
   for (const e of list)
-    if (!Number.isFinite(year(e))) throw new BuildError("data/sources/sources.json", 0, "period", `national release "${e.id}" has no year in its period "${e.period}"`);
+    if (!Number.isFinite(year(e)))
+      throw new BuildError("data/sources/sources.json", 0, "period", `national release "${e.id}" has no year in its period "${e.period}"`);
   return list.sort((a, b) => year(a) - year(b));
 }

@@ -5,7 +5,11 @@ import { readTable } from "./csv";
 import type { OewsRow } from "./oews";
 import { addRowFigures, CIRS, CIRS_PLAN, DS, DS_PLAN, fig, type RowSource } from "./oews-files";
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 const COLUMNS = ["soc", "state", "tot_emp", "loc_quotient", "a_mean", "a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90"];
 
 /** The May 2025 state extract: blank cells are "not released", anything else must be a number. */
@@ -39,7 +43,8 @@ export function stateEntities(rows: OewsRow[], from: RowSource, may2025: ReturnT
     occs.set(row.PRIM_STATE, (occs.get(row.PRIM_STATE) ?? new Set()).add(row.OCC_CODE));
   }
   for (const [state, set] of occs)
-    if (!set.has("15-1221")) for (const [metric] of CIRS_PLAN) acc.get(state)!.gaps[metric] ??= "BLS: no row for this occupation and state in the file (no estimate published)";
+    if (!set.has("15-1221"))
+      for (const [metric] of CIRS_PLAN) acc.get(state)!.gaps[metric] ??= "BLS: no row for this occupation and state in the file (no estimate published)";
   const seen2025 = new Set<string>();
   for (const r of may2025) {
     const a = acc.get(r.state);

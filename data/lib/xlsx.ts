@@ -3,7 +3,11 @@ import { strFromU8, unzipSync } from "fflate";
 
 const decode = (s: string) =>
   s.replace(/&(lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-f]+));/gi, (_, n: string, d?: string, h?: string) =>
-    d ? String.fromCodePoint(Number(d)) : h ? String.fromCodePoint(parseInt(h, 16)) : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[n]!,
+    d
+      ? String.fromCodePoint(Number(d))
+      : h
+        ? String.fromCodePoint(parseInt(h, 16))
+        : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[n]!,
   );
 const texts = (xml: string) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => decode(m[1]!)).join("");
 
@@ -27,8 +31,9 @@ export function readFirstSheet(data: Uint8Array, name?: string): { name: string;
   const sheet = name === undefined ? sheets[0] : sheets.find((m) => decode(m[1]!) === name);
   if (!sheet) throw new Error(name === undefined ? "workbook lists no sheets" : `workbook has no sheet "${name}"`);
   const rels = file("xl/_rels/workbook.xml.rels");
-  const target = new RegExp(`<Relationship\\b[^>]*\\bId="${sheet[2]}"[^>]*\\bTarget="([^"]*)"`).exec(rels)
-    ?? new RegExp(`<Relationship\\b[^>]*\\bTarget="([^"]*)"[^>]*\\bId="${sheet[2]}"`).exec(rels);
+  const target =
+    new RegExp(`<Relationship\\b[^>]*\\bId="${sheet[2]}"[^>]*\\bTarget="([^"]*)"`).exec(rels) ??
+    new RegExp(`<Relationship\\b[^>]*\\bTarget="([^"]*)"[^>]*\\bId="${sheet[2]}"`).exec(rels);
   const path = target ? `xl/${target[1]!.replace(/^\/?xl\//, "")}` : "xl/worksheets/sheet1.xml";
   const shared = zip["xl/sharedStrings.xml"] ? [...strFromU8(zip["xl/sharedStrings.xml"]!).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]!)) : [];
   const rows: string[][] = [];

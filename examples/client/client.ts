@@ -6,7 +6,7 @@ type Json<P extends keyof paths> = paths[P]["get"] extends { responses: { 200: {
 
 async function get<P extends keyof paths>(base: string, path: string): Promise<Json<P>> {
   const res = await fetch(new URL(path, base));
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${(await res.json() as components["schemas"]["Problem"]).code}`);
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${((await res.json()) as components["schemas"]["Problem"]).code}`);
   return (await res.json()) as Json<P>;
 }
 
@@ -17,7 +17,9 @@ export const getFact = (base: string, id: string) => get<"/api/v1/facts/{id}">(b
 /** What a career site might print: each figure with its period and trust label, a top code as "at least". */
 export async function describeRanking(base: string, id: string): Promise<string[]> {
   const { ranking } = await getRanking(base, id);
-  return ranking.items.map((it) => `${it.rank}. ${it.name}: ${it.figure.bound === "at-least" ? "at least " : ""}${it.figure.value} (${it.figure.period}, ${it.figure.trust})`);
+  return ranking.items.map(
+    (it) => `${it.rank}. ${it.name}: ${it.figure.bound === "at-least" ? "at least " : ""}${it.figure.value} (${it.figure.period}, ${it.figure.trust})`,
+  );
 }
 
 export async function dataScientistSeries(base: string): Promise<{ period: string; jobs: number }[]> {

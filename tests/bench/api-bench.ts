@@ -51,13 +51,12 @@ export async function apiBench(rt: EdgeRuntime, dir: string, slice: number, roun
   });
   const staticBase = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(staticBase + "/");
+    await waitForHttp(`${staticBase}/`);
     const staticEtag = async (file: string) => (await fetch(`${staticBase}/${file}`)).headers.get("etag") ?? "";
 
     // JIT warm-up of all three servers before anything is recorded.
     const first = probes[0]!;
-    for (const url of [rt.api + first.ep.path, rt.ceiling + ceilingPath(first.probe), `${staticBase}/${first.file}`])
-      await load({ url, status: 200 }, 32, 2);
+    for (const url of [rt.api + first.ep.path, rt.ceiling + ceilingPath(first.probe), `${staticBase}/${first.file}`]) await load({ url, status: 200 }, 32, 2);
 
     const rows: ApiRow[] = [];
     for (const { ep, probe: pr, headers, file } of probes) {

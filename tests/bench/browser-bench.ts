@@ -87,23 +87,38 @@ async function runPage(browser: Browser, url: string, allDrawn: Drawn): Promise<
     let firstSent = Infinity;
     let lastDone = 0;
     const urls = new Map<string, string>();
-    cdp.on("Network.requestWillBeSent", (e) => ((firstSent = Math.min(firstSent, e.timestamp)), urls.set(e.requestId, e.request.url)));
-    cdp.on("Network.loadingFinished", (e) => (finished.push({ id: e.requestId, wire: e.encodedDataLength }), (lastDone = Math.max(lastDone, e.timestamp))));
+    cdp.on("Network.requestWillBeSent", (e) => {
+      firstSent = Math.min(firstSent, e.timestamp);
+      urls.set(e.requestId, e.request.url);
+    });
+    cdp.on("Network.loadingFinished", (e) => {
+      finished.push({ id: e.requestId, wire: e.encodedDataLength });
+      lastDone = Math.max(lastDone, e.timestamp);
+    });
     if (process.env.BENCH_TRACE) cdp.on("Network.loadingFinished", (e) => console.log(((e.timestamp - firstSent) * 1000).toFixed(0), urls.get(e.requestId)));
     if (process.env.BENCH_TRACE)
-      await page.addInitScript(`window.__r = []; addEventListener("ml-employer-rendered", () => __r.push(Math.round(performance.now())), true); const f0 = fetch; window.fetch = (...a) => (__r.push("fetch " + Math.round(performance.now())), f0(...a)); document.addEventListener("DOMContentLoaded", () => __r.push("dcl " + Math.round(performance.now()))); new PerformanceObserver((l) => l.getEntries().forEach((e) => __r.push("long " + Math.round(e.startTime) + "+" + Math.round(e.duration)))).observe({ type: "longtask", buffered: true });`);
-    if (process.env.BENCH_TRACE) (await cdp.send("Profiler.enable"), await cdp.send("Profiler.setSamplingInterval", { interval: 200 }), await cdp.send("Profiler.start"));
+      await page.addInitScript(
+        `window.__r = []; addEventListener("ml-employer-rendered", () => __r.push(Math.round(performance.now())), true); const f0 = fetch; window.fetch = (...a) => (__r.push("fetch " + Math.round(performance.now())), f0(...a)); document.addEventListener("DOMContentLoaded", () => __r.push("dcl " + Math.round(performance.now()))); new PerformanceObserver((l) => l.getEntries().forEach((e) => __r.push("long " + Math.round(e.startTime) + "+" + Math.round(e.duration)))).observe({ type: "longtask", buffered: true });`,
+      );
+    if (process.env.BENCH_TRACE) await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    await cdp.send("Profiler.start");
     // The page watches itself from its first frame on (an init script runs before any of its own) and reports the
     // frame where its charts are all drawn on the console. Nothing is evaluated in the page while it loads:
     // Playwright's waitForFunction (and any page.evaluate) first injects its utility script, 13–28 ms of main thread
     // at a moment of its choosing, and polls only after that (a trace showed the floor page painting at ~95 ms and
     // reported at 219 ms).
-    await page.addInitScript(`(() => { const check = () => { const t = ${allDrawn}; if (t === false) requestAnimationFrame(check); else console.debug("${DRAWN} " + t); }; requestAnimationFrame(check); })();`);
+    await page.addInitScript(
+      `(() => { const check = () => { const t = ${allDrawn}; if (t === false) requestAnimationFrame(check); else console.debug("${DRAWN} " + t); }; requestAnimationFrame(check); })();`,
+    );
     const reported = new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${url}: charts not drawn within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
       page.on("console", (m) => {
         const text = m.text();
-        if (text.startsWith(`${DRAWN} `)) (clearTimeout(timer), resolve(Number(text.slice(DRAWN.length + 1))));
+        if (text.startsWith(`${DRAWN} `)) {
+          clearTimeout(timer);
+          resolve(Number(text.slice(DRAWN.length + 1)));
+        }
       });
     });
     await page.goto(url, { waitUntil: "commit" });
@@ -111,14 +126,30 @@ async function runPage(browser: Browser, url: string, allDrawn: Drawn): Promise<
     // Bytes are counted once every response has finished (a fast page can report drawn before its HTML has).
     await page.waitForLoadState("load");
     if (process.env.BENCH_TRACE) {
-      const { profile } = (await cdp.send("Profiler.stop")) as { profile: { nodes: { id: number; hitCount?: number; callFrame: { functionName: string; url: string; lineNumber: number } }[] } };
+      const { profile } = (await cdp.send("Profiler.stop")) as {
+        profile: { nodes: { id: number; hitCount?: number; callFrame: { functionName: string; url: string; lineNumber: number } }[] };
+      };
       const self = new Map<string, number>();
-      for (const n of profile.nodes) { const k = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (n.hitCount ?? 0)); }
-      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `${(v * 0.2).toFixed(0)}ms ${k}`).join("\n"));
+      for (const n of profile.nodes) {
+        const k = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").pop()}:${n.callFrame.lineNumber}`;
+        self.set(k, (self.get(k) ?? 0) + (n.hitCount ?? 0));
+      }
+      console.log(
+        [...self]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 10)
+          .map(([k, v]) => `${(v * 0.2).toFixed(0)}ms ${k}`)
+          .join("\n"),
+      );
     }
     if (process.env.BENCH_TRACE) console.log("in page:", await page.evaluate("JSON.stringify(window.__r)"));
     if (process.env.BENCH_TRACE)
-      console.log("resources (start/request/response/end):\n" + (await page.evaluate(`performance.getEntriesByType("resource").map((e) => [e.startTime, e.requestStart, e.responseStart, e.responseEnd].map(Math.round).join("/") + " " + e.name.split("/").pop()).join("\\n")`)));
+      console.log(
+        "resources (start/request/response/end):\n" +
+          (await page.evaluate(
+            `performance.getEntriesByType("resource").map((e) => [e.startTime, e.requestStart, e.responseStart, e.responseEnd].map(Math.round).join("/") + " " + e.name.split("/").pop()).join("\\n")`,
+          )),
+      );
     let gzipBytes = 0;
     let wireBytes = 0;
     for (const f of finished) {
@@ -200,13 +231,27 @@ export async function browserBench(api: string, dir: string, runs: number, log: 
     for (let i = 0; i < runs; i++) {
       // The order rotates from run to run, so no page always follows the same one (e.g. vega-embed's teardown).
       const pages = [
-        () => runPage(browser, `${origin}/widgets.html`, WIDGETS_DRAWN).then((r) => (widgets.push(r), r)),
-        () => runPage(browser, `${origin}/vega.html`, VEGA_DRAWN).then((r) => (vega.push(r), r)),
-        () => runPage(browser, `${origin}/inline.html`, VEGA_DRAWN).then((r) => (inline.push(r), r)),
+        async () => {
+          const r = await runPage(browser, `${origin}/widgets.html`, WIDGETS_DRAWN);
+          widgets.push(r);
+          return r;
+        },
+        async () => {
+          const r = await runPage(browser, `${origin}/vega.html`, VEGA_DRAWN);
+          vega.push(r);
+          return r;
+        },
+        async () => {
+          const r = await runPage(browser, `${origin}/inline.html`, VEGA_DRAWN);
+          inline.push(r);
+          return r;
+        },
       ];
       for (let k = 0; k < pages.length; k++) await pages[(i + k) % pages.length]!();
       const [w, v, f] = [widgets.at(-1)!, vega.at(-1)!, inline.at(-1)!];
-      log(`  run ${i + 1}: widgets ${w.ms.toFixed(0)} ms, ${(w.gzipBytes / 1024).toFixed(1)} kB gzip (${w.requests} requests, network ${w.networkMs.toFixed(0)} ms); vega-embed ${v.ms.toFixed(0)} ms, ${(v.gzipBytes / 1024).toFixed(1)} kB gzip (${v.requests} requests, network ${v.networkMs.toFixed(0)} ms); inline SVG ${f.ms.toFixed(0)} ms`);
+      log(
+        `  run ${i + 1}: widgets ${w.ms.toFixed(0)} ms, ${(w.gzipBytes / 1024).toFixed(1)} kB gzip (${w.requests} requests, network ${w.networkMs.toFixed(0)} ms); vega-embed ${v.ms.toFixed(0)} ms, ${(v.gzipBytes / 1024).toFixed(1)} kB gzip (${v.requests} requests, network ${v.networkMs.toFixed(0)} ms); inline SVG ${f.ms.toFixed(0)} ms`,
+      );
     }
   } finally {
     await browser.close();

@@ -33,7 +33,10 @@ export interface MissesRow {
   statuses: Record<string, number>;
 }
 
-export async function cpuBench(rt: EdgeRuntime, log: (s: string) => void): Promise<{ rows: CpuRow[]; startupParseMs: number; snapshotBytes: number; misses: MissesRow }> {
+export async function cpuBench(
+  rt: EdgeRuntime,
+  log: (s: string) => void,
+): Promise<{ rows: CpuRow[]; startupParseMs: number; snapshotBytes: number; misses: MissesRow }> {
   const rows: CpuRow[] = [];
   for (const ep of endpoints) {
     const etag = ep.revalidate ? (await fetch(rt.api + ep.path)).headers.get("etag") : null;
@@ -49,10 +52,14 @@ export async function cpuBench(rt: EdgeRuntime, log: (s: string) => void): Promi
     if (!r) throw new Error("no CPU run");
     if (r.status !== ep.status) throw new Error(`cpu worker: ${ep.name} answered ${r.status}, expected ${ep.status}`);
     rows.push({ endpoint: ep, ...r });
-    log(`  ${ep.name.padEnd(20)} warm ${r.warmUs.toFixed(1).padStart(7)} µs (n=${r.warmN})  cold ${r.coldUs.toFixed(1).padStart(7)} µs (n=${r.coldN}, ${r.coldKvGets.toFixed(1)} KV reads each)`);
+    log(
+      `  ${ep.name.padEnd(20)} warm ${r.warmUs.toFixed(1).padStart(7)} µs (n=${r.warmN})  cold ${r.coldUs.toFixed(1).padStart(7)} µs (n=${r.coldN}, ${r.coldKvGets.toFixed(1)} KV reads each)`,
+    );
   }
   const s = (await (await fetch(`${rt.cpu}/startup`)).json()) as { inflateMs: number; gzBytes: number };
   const misses = (await (await fetch(`${rt.cpu}/misses?n=${MISSES}`)).json()) as MissesRow;
-  log(`  ${MISSES} unknown ids over ${misses.routes} routes (warm isolate): ${misses.kvGets} KV reads (${misses.kvGetsPer404} per 404), ${misses.usPer404.toFixed(1)} µs per 404; warm-up ${misses.warmupKvGets} reads`);
+  log(
+    `  ${MISSES} unknown ids over ${misses.routes} routes (warm isolate): ${misses.kvGets} KV reads (${misses.kvGetsPer404} per 404), ${misses.usPer404.toFixed(1)} µs per 404; warm-up ${misses.warmupKvGets} reads`,
+  );
   return { rows, startupParseMs: s.inflateMs, snapshotBytes: s.gzBytes, misses };
 }

@@ -42,10 +42,14 @@ export default {
     // Counts KV reads, so the report can show the cold path really read KV (and the warm path did not).
     let kvGets = 0;
     const kv = env.ATLAS_KV;
-    const counted: Env = { ATLAS_KV: { get: (key: string) => {
-      kvGets++;
-      return kv.get(key);
-    } } };
+    const counted: Env = {
+      ATLAS_KV: {
+        get: (key: string) => {
+          kvGets++;
+          return kv.get(key);
+        },
+      },
+    };
     let calls = 0;
     const call = async (app: App) => {
       calls++;
@@ -81,7 +85,18 @@ export default {
     const coldKvGets = kvGets / n;
     apps = [];
     const createMs = await timeLoop(n, () => createApp(bundledSnapshot));
-    return Response.json({ status, firstKvGets, warmKvGets, warmKvGetsPerRequest: warmKvGets / warmCalls, coldKvGets, warmUs: warm.ms * 1000, warmN: warm.n, coldUs: (coldMs / n) * 1000, coldN: n, createAppUs: (createMs / n) * 1000 });
+    return Response.json({
+      status,
+      firstKvGets,
+      warmKvGets,
+      warmKvGetsPerRequest: warmKvGets / warmCalls,
+      coldKvGets,
+      warmUs: warm.ms * 1000,
+      warmN: warm.n,
+      coldUs: (coldMs / n) * 1000,
+      coldN: n,
+      createAppUs: (createMs / n) * 1000,
+    });
   },
 };
 
@@ -105,10 +120,14 @@ const MISS_ROUTES = [
 async function misses(env: Env, n: number): Promise<Response> {
   let kvGets = 0;
   const kv = env.ATLAS_KV;
-  const counted: Env = { ATLAS_KV: { get: (key: string) => {
-      kvGets++;
-      return kv.get(key);
-    } } };
+  const counted: Env = {
+    ATLAS_KV: {
+      get: (key: string) => {
+        kvGets++;
+        return kv.get(key);
+      },
+    },
+  };
   const app = createApp(bundledSnapshot);
   const ask = async (path: string) => {
     const res = await app.fetch(new Request(ORIGIN + path), counted);

@@ -82,16 +82,35 @@ export async function dataBench(dir: string, timeoutMs: number, log: (s: string)
     const last = r.out.trim().split("\n").pop() ?? "";
     if (r.code !== 0 || !last.startsWith("{")) {
       writeFileSync(join(d, "build-error.log"), r.err);
-      const why = r.err.split("\n").find((l) => /Error|error:/.test(l))?.trim() ?? r.err.trim().slice(0, 200);
+      const why =
+        r.err
+          .split("\n")
+          .find((l) => /Error|error:/.test(l))
+          ?.trim() ?? r.err.trim().slice(0, 200);
       const error = r.timedOut ? `did not finish within ${timeoutMs / 1000} s` : `exit ${r.code}: ${why}`;
-      runs.push({ scale, ok: false, error, ms: NaN, cpuMs: NaN, peakRss: NaN, entities: NaN, keys: NaN, fallbackBytes: NaN, fallbackGzipBytes: NaN, kvBytes: NaN, largestValueBytes: NaN });
+      runs.push({
+        scale,
+        ok: false,
+        error,
+        ms: NaN,
+        cpuMs: NaN,
+        peakRss: NaN,
+        entities: NaN,
+        keys: NaN,
+        fallbackBytes: NaN,
+        fallbackGzipBytes: NaN,
+        kvBytes: NaN,
+        largestValueBytes: NaN,
+      });
       log(`  ×${scale}: FAILED (${error})`);
       continue;
     }
     const m = JSON.parse(last) as Omit<BuildRun, "scale" | "ok" | "fallbackGzipBytes">;
     const run = { scale, ok: true, ...m, fallbackGzipBytes: await gzipSize(opts.fallbackFile) };
     runs.push(run);
-    log(`  ×${scale}: ${run.entities} entities, ${run.keys} keys in ${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s), peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MiB, snapshot ${(run.fallbackBytes / 2 ** 20).toFixed(2)} MiB`);
+    log(
+      `  ×${scale}: ${run.entities} entities, ${run.keys} keys in ${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s), peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MiB, snapshot ${(run.fallbackBytes / 2 ** 20).toFixed(2)} MiB`,
+    );
   }
   return runs;
 }

@@ -123,9 +123,9 @@ const config :Workerd.Config = (
     bundleBytes: readFileSync(apiJs).length,
     kvNote: "",
   };
-  await Promise.all([rt.api + "/api/v1", rt.ceiling + "/c/200/1", rt.cpu + "/ping"].map((u) => waitForHttp(u, 30_000)));
+  await Promise.all([`${rt.api}/api/v1`, `${rt.ceiling}/c/200/1`, `${rt.cpu}/ping`].map((u) => waitForHttp(u, 30_000)));
   // With the KV pointer present the store serves KV: bodies are read from the disk-backed KV once per isolate.
-  const pointer = (await fetch(rt.api + "/api/v1")).headers.get("x-atlas-snapshot");
+  const pointer = (await fetch(`${rt.api}/api/v1`)).headers.get("x-atlas-snapshot");
   const bundled = (JSON.parse(gunzipSync(readFileSync(join(ROOT, FALLBACK_GZ))).toString("utf8")) as { pointer: string }).pointer;
   rt.kvNote =
     `KV: disk-backed namespace (workerd disk service, one file per key) seeded from data/out/kv-bulk.json; pointer ${pointer}` +

@@ -45,7 +45,14 @@ async function settle(section: string) {
 const out: Record<string, unknown> = {
   startedAt: new Date(started).toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-  settings: { secondsPerSlice: SECONDS, roundsAtBudgetConnections: ROUNDS, roundsOtherwise: Math.min(3, ROUNDS), buildTimeoutS: BUILD_TIMEOUT_S, sustainedMinutes: SUSTAINED_MIN, publishPhaseSeconds: PUBLISH_PHASE_S },
+  settings: {
+    secondsPerSlice: SECONDS,
+    roundsAtBudgetConnections: ROUNDS,
+    roundsOtherwise: Math.min(3, ROUNDS),
+    buildTimeoutS: BUILD_TIMEOUT_S,
+    sustainedMinutes: SUSTAINED_MIN,
+    publishPhaseSeconds: PUBLISH_PHASE_S,
+  },
 };
 
 try {
@@ -63,10 +70,24 @@ try {
     log(`  worker bundle ${mib(rt.bundleBytes)}; ${rt.kvNote}`);
     try {
       if (ONLY.has("api")) {
-        log(`\n1. API load (${ROUNDS} interleaved rounds of ${SECONDS} s per target at ${BUDGET_CONNECTIONS} connections, ${Math.min(3, ROUNDS)} otherwise; medians) [${elapsed()}]`);
+        log(
+          `\n1. API load (${ROUNDS} interleaved rounds of ${SECONDS} s per target at ${BUDGET_CONNECTIONS} connections, ${Math.min(3, ROUNDS)} otherwise; medians) [${elapsed()}]`,
+        );
         await settle("api");
         const rows = await apiBench(rt, dir, SECONDS, ROUNDS, log);
-        out.api = rows.map((r) => ({ endpoint: r.endpoint.name, path: r.endpoint.path, bytes: r.probe.bytes, headerBytes: headerBytes(r), status: r.probe.status, connections: r.connections, rpsRatio: r.rpsRatio, p99Ratio: r.p99Ratio, app: r.app, ceiling: r.ceiling, static: r.static }));
+        out.api = rows.map((r) => ({
+          endpoint: r.endpoint.name,
+          path: r.endpoint.path,
+          bytes: r.probe.bytes,
+          headerBytes: headerBytes(r),
+          status: r.probe.status,
+          connections: r.connections,
+          rpsRatio: r.rpsRatio,
+          p99Ratio: r.p99Ratio,
+          app: r.app,
+          ceiling: r.ceiling,
+          static: r.static,
+        }));
         printApi(rows);
       }
       if (ONLY.has("cpu")) {
@@ -83,32 +104,62 @@ try {
               cpu.rows.map((r) => {
                 // The issue's budget is per warm request; cold (a fresh isolate's first request) is wall time with
                 // 2–4 sequential disk-backed KV reads in it, so it is printed beside the budget, not held to it.
-                budgets.push({ section: "cpu", name: `${r.endpoint.name} warm (cold)`, value: `${r.warmUs.toFixed(0)} µs (cold ${r.coldUs.toFixed(0)} µs)`, budget: `warm ≤ ${CPU_BUDGET_US} µs`, pass: r.warmUs <= CPU_BUDGET_US });
-                return [r.endpoint.name, r.warmUs.toFixed(1), r.coldUs.toFixed(1), r.createAppUs.toFixed(1), verdict(r.warmUs <= CPU_BUDGET_US), r.coldUs <= CPU_BUDGET_US ? "under" : "over", verdict(r.coldUs <= FREE_PLAN_LIMIT_US)];
+                budgets.push({
+                  section: "cpu",
+                  name: `${r.endpoint.name} warm (cold)`,
+                  value: `${r.warmUs.toFixed(0)} µs (cold ${r.coldUs.toFixed(0)} µs)`,
+                  budget: `warm ≤ ${CPU_BUDGET_US} µs`,
+                  pass: r.warmUs <= CPU_BUDGET_US,
+                });
+                return [
+                  r.endpoint.name,
+                  r.warmUs.toFixed(1),
+                  r.coldUs.toFixed(1),
+                  r.createAppUs.toFixed(1),
+                  verdict(r.warmUs <= CPU_BUDGET_US),
+                  r.coldUs <= CPU_BUDGET_US ? "under" : "over",
+                  verdict(r.coldUs <= FREE_PLAN_LIMIT_US),
+                ];
               }),
               new Set([1, 2, 3]),
             ),
         );
         const warmReaders = cpu.rows.filter((r) => r.warmKvGets > 0).map((r) => r.endpoint.name);
-        log(`Warm = isolate cache hit (no KV reads${warmReaders.length ? `, except ${warmReaders.join(", ")}: not cached, one KV lookup per request` : ""}). Cold = first request of a fresh app: real KV reads (${cpu.rows.map((r) => `${r.endpoint.name} ${r.coldKvGets.toFixed(0)}`).join(", ")} per request) from the disk-backed KV, so cold includes KV I/O wait, not only CPU; app construction excluded (shown apart).`);
+        log(
+          `Warm = isolate cache hit (no KV reads${warmReaders.length ? `, except ${warmReaders.join(", ")}: not cached, one KV lookup per request` : ""}). Cold = first request of a fresh app: real KV reads (${cpu.rows.map((r) => `${r.endpoint.name} ${r.coldKvGets.toFixed(0)}`).join(", ")} per request) from the disk-backed KV, so cold includes KV I/O wait, not only CPU; app construction excluded (shown apart).`,
+        );
         log(
           "\nKV reads per request (the paid resource a flood of requests costs)\n" +
             table(
               ["endpoint", "warm reads/request", "cold reads/request"],
               [
                 ...cpu.rows.map((r) => [r.endpoint.name, r.warmKvGetsPerRequest.toFixed(3), r.coldKvGets.toFixed(1)]),
-                [`${cpu.misses.n} random unknown ids, ${cpu.misses.routes} routes`, cpu.misses.kvGetsPer404.toFixed(3), `(${cpu.misses.warmupKvGets} once per isolate)`],
+                [
+                  `${cpu.misses.n} random unknown ids, ${cpu.misses.routes} routes`,
+                  cpu.misses.kvGetsPer404.toFixed(3),
+                  `(${cpu.misses.warmupKvGets} once per isolate)`,
+                ],
               ],
               new Set([1, 2]),
             ),
         );
-        budgets.push({ section: "cpu", name: "KV reads per 404 (random ids, warm isolate)", value: cpu.misses.kvGetsPer404.toFixed(3), budget: "0", pass: cpu.misses.kvGetsPer404 === 0 });
+        budgets.push({
+          section: "cpu",
+          name: "KV reads per 404 (random ids, warm isolate)",
+          value: cpu.misses.kvGetsPer404.toFixed(3),
+          budget: "0",
+          pass: cpu.misses.kvGetsPer404 === 0,
+        });
         const warmReads = Math.max(...cpu.rows.map((r) => r.warmKvGetsPerRequest));
         budgets.push({ section: "cpu", name: "KV reads per warm request (every endpoint)", value: warmReads.toFixed(3), budget: "0", pass: warmReads === 0 });
-        log(`Fallback only (KV empty or failing): inflating the bundled snapshot (${mib(cpu.snapshotBytes)} gzip) takes ${cpu.startupParseMs.toFixed(1)} ms, once per isolate; not on the path measured above.`);
+        log(
+          `Fallback only (KV empty or failing): inflating the bundled snapshot (${mib(cpu.snapshotBytes)} gzip) takes ${cpu.startupParseMs.toFixed(1)} ms, once per isolate; not on the path measured above.`,
+        );
       }
       if (ONLY.has("browser")) {
-        log(`\n4. Widgets in headless Chromium: ${10} <ml-employer-chart> vs the same charts via vega-embed + vega-lite + vega (${BROWSER_RUNS} runs, medians) [${elapsed()}]`);
+        log(
+          `\n4. Widgets in headless Chromium: ${10} <ml-employer-chart> vs the same charts via vega-embed + vega-lite + vega (${BROWSER_RUNS} runs, medians) [${elapsed()}]`,
+        );
         await settle("browser");
         const b = await browserBench(rt.api, dir, BROWSER_RUNS, log);
         out.browser = b;
@@ -131,9 +182,19 @@ try {
               new Set([1, 2, 3, 4]),
             ),
         );
-        log(`Charts: ${b.charts.join(", ")}. Page + dist/public (widgets) or page + esbuild-minified vega bundle (${int(b.bundleGzip.vega)} B gzip) from a plain Node server; API from the workerd under test (open CORS).`);
-        log(`Bytes (gzip) = each response body gzipped at level 6 in the bench (via CDP Network.getResponseBody), summed, headers excluded: the servers send uncompressed on loopback, so the raw sum is shown too. Time = navigation start to the frame where every chart is drawn with a non-empty box (widgets: its last bar; the other pages: the SVG); fresh context and cache disabled each run, the three pages' order rotating from run to run; ratios are of the medians; viewport 1200×8000 so all 10 elements are near the viewport. The floor page holds the same pre-rendered SVGs in its HTML, with no script and no API request: no embed that loads a script and asks an API can beat it, so "ratio vega / floor" is the most any embed could reach here. Chromium runs with ${OFF_FEATURES.join(", ")} off (merged into Playwright's own --disable-features): headless Chromium otherwise builds its address-bar popup in a separate renderer for every new page, about 640 ms of CPU during each page load on this 2-core machine.`);
-        budgets.push({ section: "browser", name: "widgets bytes vs vega-embed", value: `${bytesRatio.toFixed(1)}× fewer (${int(w.gzipBytes)} vs ${int(v.gzipBytes)} B)`, budget: `≥ ${MIN_BYTES_RATIO}×`, pass: bytesRatio >= MIN_BYTES_RATIO });
+        log(
+          `Charts: ${b.charts.join(", ")}. Page + dist/public (widgets) or page + esbuild-minified vega bundle (${int(b.bundleGzip.vega)} B gzip) from a plain Node server; API from the workerd under test (open CORS).`,
+        );
+        log(
+          `Bytes (gzip) = each response body gzipped at level 6 in the bench (via CDP Network.getResponseBody), summed, headers excluded: the servers send uncompressed on loopback, so the raw sum is shown too. Time = navigation start to the frame where every chart is drawn with a non-empty box (widgets: its last bar; the other pages: the SVG); fresh context and cache disabled each run, the three pages' order rotating from run to run; ratios are of the medians; viewport 1200×8000 so all 10 elements are near the viewport. The floor page holds the same pre-rendered SVGs in its HTML, with no script and no API request: no embed that loads a script and asks an API can beat it, so "ratio vega / floor" is the most any embed could reach here. Chromium runs with ${OFF_FEATURES.join(", ")} off (merged into Playwright's own --disable-features): headless Chromium otherwise builds its address-bar popup in a separate renderer for every new page, about 640 ms of CPU during each page load on this 2-core machine.`,
+        );
+        budgets.push({
+          section: "browser",
+          name: "widgets bytes vs vega-embed",
+          value: `${bytesRatio.toFixed(1)}× fewer (${int(w.gzipBytes)} vs ${int(v.gzipBytes)} B)`,
+          budget: `≥ ${MIN_BYTES_RATIO}×`,
+          pass: bytesRatio >= MIN_BYTES_RATIO,
+        });
         budgets.push({
           section: "browser",
           name: "widgets time to 10 charts vs the floor",
@@ -143,21 +204,38 @@ try {
         });
       }
       if (ONLY.has("publish")) {
-        log(`\n5. Publish and rollback under load (${BUDGET_CONNECTIONS} connections; ${PUBLISH_PHASE_S} s after each pointer flip; every response checked) [${elapsed()}]`);
+        log(
+          `\n5. Publish and rollback under load (${BUDGET_CONNECTIONS} connections; ${PUBLISH_PHASE_S} s after each pointer flip; every response checked) [${elapsed()}]`,
+        );
         await settle("publish");
         const p = await publishBench(rt, { connections: BUDGET_CONNECTIONS, phaseSeconds: PUBLISH_PHASE_S, log });
         out.publish = p;
-        const flip = (f: typeof p.publish) => `first answer from the new snapshot after ${f.firstNew?.toFixed(1) ?? "–"} s, last from the old after ${f.lastOld?.toFixed(1) ?? "–"} s`;
+        const flip = (f: typeof p.publish) =>
+          `first answer from the new snapshot after ${f.firstNew?.toFixed(1) ?? "–"} s, last from the old after ${f.lastOld?.toFixed(1) ?? "–"} s`;
         log(
           `  ${int(p.requests)} responses in ${p.seconds.toFixed(0)} s (${int(p.rps)}/s): ${p.errors} errors, ${p.disagreements} whose body, X-Atlas-Snapshot and ETag disagree, ${p.mixed} mixing two snapshots; ` +
-            `by snapshot ${Object.entries(p.bySnapshot).map(([id, n]) => `${id} ${int(n)}`).join(", ")}\n  publish: ${flip(p.publish)}\n  rollback: ${flip(p.rollback)} (the isolate trusts the pointer it read for 30 s)`,
+            `by snapshot ${Object.entries(p.bySnapshot)
+              .map(([id, n]) => `${id} ${int(n)}`)
+              .join(", ")}\n  publish: ${flip(p.publish)}\n  rollback: ${flip(p.rollback)} (the isolate trusts the pointer it read for 30 s)`,
         );
         for (const e of p.examples) log(`  (!) ${e}`);
         budgets.push({ section: "publish", name: "errors during publish + rollback", value: String(p.errors), budget: "0", pass: p.errors === 0 });
-        budgets.push({ section: "publish", name: "responses whose body, header and ETag disagree", value: `${p.disagreements} of ${int(p.requests)}`, budget: "0", pass: p.disagreements === 0 });
+        budgets.push({
+          section: "publish",
+          name: "responses whose body, header and ETag disagree",
+          value: `${p.disagreements} of ${int(p.requests)}`,
+          budget: "0",
+          pass: p.disagreements === 0,
+        });
         budgets.push({ section: "publish", name: "responses mixing two snapshots", value: String(p.mixed), budget: "0", pass: p.mixed === 0 });
         const both = [p.publish, p.rollback].every((f) => f.firstNew !== null && (f.lastOld ?? 0) <= 31);
-        budgets.push({ section: "publish", name: `both flips served (new id ${PUBLISHED}, then back)`, value: `${p.publish.lastOld?.toFixed(1) ?? "–"} s / ${p.rollback.lastOld?.toFixed(1) ?? "–"} s to the last old answer`, budget: "≤ 31 s (pointer TTL 30 s)", pass: both });
+        budgets.push({
+          section: "publish",
+          name: `both flips served (new id ${PUBLISHED}, then back)`,
+          value: `${p.publish.lastOld?.toFixed(1) ?? "–"} s / ${p.rollback.lastOld?.toFixed(1) ?? "–"} s to the last old answer`,
+          budget: "≤ 31 s (pointer TTL 30 s)",
+          pass: both,
+        });
       }
       if (ONLY.has("sustained")) {
         log(`\n6. Sustained load: ${SUSTAINED_MIN} minutes at ${BUDGET_CONNECTIONS} connections, one request in four a random unknown id [${elapsed()}]`);
@@ -169,8 +247,20 @@ try {
         const last = s.minutes[s.minutes.length - 1]!;
         const growth = last.rssMiB / first.rssMiB;
         const steady = steadiness(s.minutes);
-        budgets.push({ section: "sustained", name: `errors in ${SUSTAINED_MIN} min`, value: `${errors} of ${int(s.minutes.reduce((n, m) => n + m.requests, 0))}`, budget: "0", pass: errors === 0 });
-        budgets.push({ section: "sustained", name: "workerd RSS, last minute vs minute 2", value: `${first.rssMiB.toFixed(1)} → ${last.rssMiB.toFixed(1)} MiB (×${growth.toFixed(2)})`, budget: "≤ ×1.10", pass: growth <= 1.1 });
+        budgets.push({
+          section: "sustained",
+          name: `errors in ${SUSTAINED_MIN} min`,
+          value: `${errors} of ${int(s.minutes.reduce((n, m) => n + m.requests, 0))}`,
+          budget: "0",
+          pass: errors === 0,
+        });
+        budgets.push({
+          section: "sustained",
+          name: "workerd RSS, last minute vs minute 2",
+          value: `${first.rssMiB.toFixed(1)} → ${last.rssMiB.toFixed(1)} MiB (×${growth.toFixed(2)})`,
+          budget: "≤ ×1.10",
+          pass: growth <= 1.1,
+        });
         budgets.push({ section: "sustained", name: "slowest minute vs median minute (req/s)", value: pct(steady), budget: "≥ 80%", pass: steady >= 0.8 });
       }
     } finally {
@@ -194,7 +284,14 @@ try {
     try {
       const rows = LIGHTHOUSE_PAGES.map((path) => ({ path, ...lighthouse(server.url + path) }));
       out.lighthouse = rows.map((r) => ({ path: r.path, scores: r.scores }));
-      log("\n" + table(["page", "performance", "accessibility", "best practices", "SEO"], rows.map((r) => [r.path, score(r.scores.performance), score(r.scores.accessibility), score(r.scores["best-practices"]), score(r.scores.seo)]), new Set([1, 2, 3, 4])));
+      log(
+        "\n" +
+          table(
+            ["page", "performance", "accessibility", "best practices", "SEO"],
+            rows.map((r) => [r.path, score(r.scores.performance), score(r.scores.accessibility), score(r.scores["best-practices"]), score(r.scores.seo)]),
+            new Set([1, 2, 3, 4]),
+          ),
+      );
     } finally {
       await server.stop();
     }
@@ -212,7 +309,10 @@ out.notes = notes;
 out.budgets = budgets;
 out.backgroundCpuBusy = background;
 for (const [section, busy] of Object.entries(background))
-  if (busy > QUIET) notes.push(`WARNING: other processes used ${Math.round(busy * 100)}% of the CPUs ${section.includes("during") ? "" : "just before "}the ${section} section; its figures are pessimistic. Re-run on a quiet machine.`);
+  if (busy > QUIET)
+    notes.push(
+      `WARNING: other processes used ${Math.round(busy * 100)}% of the CPUs ${section.includes("during") ? "" : "just before "}the ${section} section; its figures are pessimistic. Re-run on a quiet machine.`,
+    );
 log("\nNotes");
 for (const n of notes) log(`- ${n}`);
 log(`\nBudgets (total run ${elapsed()})`);
@@ -220,7 +320,7 @@ log(budgetTable(budgets));
 const failed = budgets.filter((b) => !b.pass).length;
 log(failed ? `\n${failed} of ${budgets.length} budgets FAIL (a measurement: exit code stays 0).` : `\nAll ${budgets.length} budgets PASS.`);
 mkdirSync(join(ROOT, "dist/bench"), { recursive: true });
-writeFileSync(join(ROOT, "dist/bench/latest.json"), JSON.stringify(out, null, 2) + "\n");
+writeFileSync(join(ROOT, "dist/bench/latest.json"), `${JSON.stringify(out, null, 2)}\n`);
 log(`Wrote dist/bench/latest.json`);
 process.exit(0);
 
@@ -247,10 +347,13 @@ function printApi(rows: ApiRow[]) {
       ),
   );
   log("Latencies in ms; req/s, p50 and p99 are medians over the interleaved rounds; ratio and p99 × are medians of the per-round app/ceiling ratios.");
-  log(`Ceiling = a constant body of the same status and byte size, with the same response headers (${rows[0] ? headerBytes(rows[0]) : 0} bytes for the first row) and the same request headers, from a minimal worker in the same workerd.`);
+  log(
+    `Ceiling = a constant body of the same status and byte size, with the same response headers (${rows[0] ? headerBytes(rows[0]) : 0} bytes for the first row) and the same request headers, from a minimal worker in the same workerd.`,
+  );
   log("others' CPU = share of both CPUs used by processes outside this bench during the app and ceiling runs (0% when quiet).");
   const noisyRows = rows.filter((r) => (r.app.others + r.ceiling.others) / 2 > QUIET).length;
-  if (noisyRows) notes.push(`WARNING: other processes used > ${pct(QUIET)} of the CPUs during ${noisyRows} of ${rows.length} API measurements (see "others' CPU").`);
+  if (noisyRows)
+    notes.push(`WARNING: other processes used > ${pct(QUIET)} of the CPUs during ${noisyRows} of ${rows.length} API measurements (see "others' CPU").`);
   for (const r of rows) {
     if (r.app.errors || r.app.wrongStatus) log(`  (!) ${r.endpoint.name} c=${r.connections}: ${r.app.errors} errors, ${r.app.wrongStatus} unexpected statuses`);
     if (r.connections !== BUDGET_CONNECTIONS) continue;
@@ -263,8 +366,20 @@ function printApi(rows: ApiRow[]) {
       notes.push(`${r.endpoint.name} is not a cached response: ${pct(rps)} of ceiling req/s, p99 ×${p99.toFixed(2)} (informational, no budget).`);
       continue;
     }
-    budgets.push({ section, name: `${r.endpoint.name} req/s @${BUDGET_CONNECTIONS}`, value: `${pct(rps)} of ceiling${noisy}`, budget: `≥ ${pct(MIN_RPS_RATIO)}`, pass: rps >= MIN_RPS_RATIO });
-    budgets.push({ section, name: `${r.endpoint.name} p99 @${BUDGET_CONNECTIONS}`, value: `${ms(r.app.p99)} ms = ×${p99.toFixed(2)}${noisy}`, budget: `≤ ×${MAX_P99_RATIO} ceiling`, pass: p99 <= MAX_P99_RATIO });
+    budgets.push({
+      section,
+      name: `${r.endpoint.name} req/s @${BUDGET_CONNECTIONS}`,
+      value: `${pct(rps)} of ceiling${noisy}`,
+      budget: `≥ ${pct(MIN_RPS_RATIO)}`,
+      pass: rps >= MIN_RPS_RATIO,
+    });
+    budgets.push({
+      section,
+      name: `${r.endpoint.name} p99 @${BUDGET_CONNECTIONS}`,
+      value: `${ms(r.app.p99)} ms = ×${p99.toFixed(2)}${noisy}`,
+      budget: `≤ ×${MAX_P99_RATIO} ceiling`,
+      pass: p99 <= MAX_P99_RATIO,
+    });
   }
 }
 
@@ -283,7 +398,7 @@ function printData(runs: BuildRun[]) {
           `×${r.scale}`,
           int(r.entities),
           int(r.keys),
-          r.ok ? (r.ms / 1000).toFixed(2) : r.error ?? "failed",
+          r.ok ? (r.ms / 1000).toFixed(2) : (r.error ?? "failed"),
           (r.cpuMs / 1000).toFixed(2),
           mib(r.peakRss),
           mib(r.fallbackBytes),
@@ -309,14 +424,26 @@ function printData(runs: BuildRun[]) {
     ["snapshot bytes", (r: BuildRun) => r.fallbackBytes],
   ] as const) {
     const e = growthExponent(ten, hundred, pick);
-    budgets.push({ section: "data", name: `${label} growth ×10→×100`, value: `entities^${e.toFixed(2)}`, budget: `≤ entities^${MAX_GROWTH_EXPONENT}`, pass: e <= MAX_GROWTH_EXPONENT });
+    budgets.push({
+      section: "data",
+      name: `${label} growth ×10→×100`,
+      value: `entities^${e.toFixed(2)}`,
+      budget: `≤ entities^${MAX_GROWTH_EXPONENT}`,
+      pass: e <= MAX_GROWTH_EXPONENT,
+    });
   }
   // Today's data and ×10 must fit the free plan's script; at ×100 the whole snapshot is bundled as the KV
   // fallback and needs Workers Paid (10 MiB), a documented limit (README, "Scale on paper").
   for (const r of runs) {
     const free = r.fallbackGzipBytes <= FREE_SCRIPT_LIMIT;
     if (r.scale < 100)
-      budgets.push({ section: "data", name: `bundled fallback gzip ×${r.scale}`, value: mib(r.fallbackGzipBytes), budget: "≤ 3 MiB (free-plan script)", pass: free });
+      budgets.push({
+        section: "data",
+        name: `bundled fallback gzip ×${r.scale}`,
+        value: mib(r.fallbackGzipBytes),
+        budget: "≤ 3 MiB (free-plan script)",
+        pass: free,
+      });
     else
       budgets.push({
         section: "data",
@@ -327,6 +454,14 @@ function printData(runs: BuildRun[]) {
       });
   }
   if (hundred.fallbackGzipBytes > FREE_SCRIPT_LIMIT)
-    notes.push(`At ×100 the bundled fallback (${mib(hundred.fallbackGzipBytes)} gzip) no longer fits the free plan's 3 MiB script: such a deployment needs Workers Paid (10 MiB). Documented limit.`);
-  budgets.push({ section: "data", name: "largest KV value ×100", value: mib(hundred.largestValueBytes), budget: "≤ 25 MiB (KV value)", pass: hundred.largestValueBytes <= KV_VALUE_LIMIT });
+    notes.push(
+      `At ×100 the bundled fallback (${mib(hundred.fallbackGzipBytes)} gzip) no longer fits the free plan's 3 MiB script: such a deployment needs Workers Paid (10 MiB). Documented limit.`,
+    );
+  budgets.push({
+    section: "data",
+    name: "largest KV value ×100",
+    value: mib(hundred.largestValueBytes),
+    budget: "≤ 25 MiB (KV value)",
+    pass: hundred.largestValueBytes <= KV_VALUE_LIMIT,
+  });
 }

@@ -34,7 +34,10 @@ export function rssMiB(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-export async function sustainedBench(rt: EdgeRuntime, o: { minutes: number; connections: number; log: (s: string) => void }): Promise<{ minutes: Minute[]; rssBeforeMiB: number; missShare: number }> {
+export async function sustainedBench(
+  rt: EdgeRuntime,
+  o: { minutes: number; connections: number; log: (s: string) => void },
+): Promise<{ minutes: Minute[]; rssBeforeMiB: number; missShare: number }> {
   const pid = rt.server.pid;
   const rssBeforeMiB = rssMiB(pid);
   o.log(`  workerd RSS before: ${rssBeforeMiB.toFixed(1)} MiB`);

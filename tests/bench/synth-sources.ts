@@ -14,7 +14,7 @@ const line = (fields: string[]) => fields.map(cell).join(",");
 /** Deterministic pseudo-random numbers, so every run builds the same synthetic data. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 /** Synthetic SOC-like codes 60-0000…99-9999: no real SOC major group uses 60+. */
@@ -38,11 +38,12 @@ export function writeScaledSources(dir: string, scale: number): { sourcesDir: st
       const name = `Synthetic Metro ${c}-${j}, ZZ`;
       const emp = String(Math.round(50 + rand() * 20_000));
       lqOut.push(line([name, (0.1 + rand() * 4).toFixed(2), emp]));
-      if (j < medRows.length) medOut.push(line([name, emp, (0.1 + rand() * 4).toFixed(2), String(Math.round(60_000 + rand() * 120_000)), (90 + rand() * 30).toFixed(3), "Both"]));
+      if (j < medRows.length)
+        medOut.push(line([name, emp, (0.1 + rand() * 4).toFixed(2), String(Math.round(60_000 + rand() * 120_000)), (90 + rand() * 30).toFixed(3), "Both"]));
     });
   }
-  writeFileSync(join(sourcesDir, LQ), lqOut.join("\n") + "\n");
-  writeFileSync(join(sourcesDir, MEDIAN), medOut.join("\n") + "\n");
+  writeFileSync(join(sourcesDir, LQ), `${lqOut.join("\n")}\n`);
+  writeFileSync(join(sourcesDir, MEDIAN), `${medOut.join("\n")}\n`);
 
   // OEWS: every real row again (scale - 1) times with a synthetic occupation code; occupation defs likewise.
   const [oewsHead, ...oewsRows] = read(OEWS);
@@ -65,7 +66,7 @@ export function writeScaledSources(dir: string, scale: number): { sourcesDir: st
     }
     for (const d of defs) synthDefs.push({ code: codes.get(d.code)!, id: `${d.id}-synthetic-${c}`, name: `${d.name} (synthetic ${c})` });
   }
-  writeFileSync(join(sourcesDir, OEWS), oewsOut.join("\n") + "\n");
+  writeFileSync(join(sourcesDir, OEWS), `${oewsOut.join("\n")}\n`);
   writeFileSync(join(contentDir, "occupations.json"), JSON.stringify([...defs, ...synthDefs], null, 1));
   return { sourcesDir, contentDir };
 }

@@ -39,7 +39,15 @@ describe("checkChartEmbed", () => {
     const p = payloads[0]!;
     const cases = paths(p).filter((path) => path.length > 0);
     expect(cases.length).toBeGreaterThan(30);
-    const wrong = [() => undefined, () => null, () => 42, () => "text", () => [], () => ({}), (old: unknown) => (typeof old === "string" ? `${old}-not-in-a-list` : old)];
+    const wrong = [
+      () => undefined,
+      () => null,
+      () => 42,
+      () => "text",
+      () => [],
+      () => ({}),
+      (old: unknown) => (typeof old === "string" ? `${old}-not-in-a-list` : old),
+    ];
     for (const path of cases)
       for (const make of wrong) {
         const bad = mutate(p, path, make);

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { bibtexEscape, bibtexKey, citation, citationAt, comparisonCitation, pinnedPath, rankingCitation, type CitationInput } from "../../core/index";
 
 const SNAP = "0123456789ab";
-const bls = { organisation: "U.S. Bureau of Labor Statistics", title: "Occupational Employment and Wage Statistics", url: "https://www.bls.gov/oes/", period: "May 2024" };
+const bls = {
+  organisation: "U.S. Bureau of Labor Statistics",
+  title: "Occupational Employment and Wage Statistics",
+  url: "https://www.bls.gov/oes/",
+  period: "May 2024",
+};
 const input = (over: Partial<CitationInput> = {}): CitationInput => ({
   kind: "ranking",
   id: "metros-by-employment",
@@ -47,7 +52,7 @@ function parseBibtex(entry: string) {
 
 const UNESCAPES: Record<string, string> = { "\\textbackslash{}": "\\", "\\textasciitilde{}": "~", "\\textasciicircum{}": "^" };
 /** The text TeX prints for an escaped field; throws on a special character left bare. */
-function unescape(field: string): string {
+function texUnescape(field: string): string {
   return field.replace(/\\textbackslash\{\}|\\textasciitilde\{\}|\\textasciicircum\{\}|\\[{}%&#_$]|[\\{}%&#_$~^]/g, (t) => {
     if (UNESCAPES[t]) return UNESCAPES[t];
     if (t.length === 2) return t[1]!;
@@ -86,7 +91,9 @@ describe("citation", () => {
 
   it("lists every period once, sorted, and every source", () => {
     const c = citation(input({ periods: ["May 2024", "May 2021", "May 2024"], sources: [bls, { ...bls, title: "Other", url: null, period: "2021" }] }));
-    expect(c.text).toContain("Figures for May 2021; May 2024. Sources: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (May 2024), https://www.bls.gov/oes/; U.S. Bureau of Labor Statistics, Other (2021). ");
+    expect(c.text).toContain(
+      "Figures for May 2021; May 2024. Sources: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (May 2024), https://www.bls.gov/oes/; U.S. Bureau of Labor Statistics, Other (2021). ",
+    );
   });
 
   it("gives the same key and text for the same input, and a different key for another snapshot", () => {
@@ -98,7 +105,12 @@ describe("citation", () => {
   it("adds snapshot= to a query the path already has", () => {
     expect(pinnedPath("/api/v1/compare/metros?a=x&b=y", SNAP)).toBe(`/api/v1/compare/metros?a=x&b=y&snapshot=${SNAP}`);
     const c = comparisonCitation(
-      { kind: "metros", a: { id: "x", name: "X", figures: { e: { period: "May 2024" } } }, b: { id: "y", name: "Y", figures: { e: { period: "May 2023" } } }, sources: [bls] },
+      {
+        kind: "metros",
+        a: { id: "x", name: "X", figures: { e: { period: "May 2024" } } },
+        b: { id: "y", name: "Y", figures: { e: { period: "May 2023" } } },
+        sources: [bls],
+      },
       SNAP,
     );
     expect(c.url).toBe(`/api/v1/compare/metros?a=x&b=y&snapshot=${SNAP}`);
@@ -113,8 +125,8 @@ describe("citation", () => {
     const { key, fields } = parseBibtex(c.bibtex);
     expect(Object.keys(fields)).toEqual(["author", "title", "howpublished", "url", "note"]);
     expect(key).toMatch(/^[A-Za-z0-9-]+$/);
-    expect(unescape(fields.title!.slice(1, -1))).toBe(title);
-    expect(unescape(fields.note!)).toContain(`Source: Org ${title}, ${title} (May ${title}), https://example.org/a_b%20c#frag&x.`);
+    expect(texUnescape(fields.title!.slice(1, -1))).toBe(title);
+    expect(texUnescape(fields.note!)).toContain(`Source: Org ${title}, ${title} (May ${title}), https://example.org/a_b%20c#frag&x.`);
     expect(c.text).toContain(`“${title}”`);
   });
 

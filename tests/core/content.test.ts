@@ -19,8 +19,17 @@ describe("core content keys and schemas", () => {
     expect(Mapping.safeParse({ label: "published", codes: [], note: "x" }).success).toBe(false);
   });
   it("a fact's figure needs source, period and trust", () => {
-    const base = { id: "x", title: "t", text: "t", section: "key-facts", links: { self: "/a", section: "/b" }, sources: [{ id: "s", organisation: "o", title: "t", url: null, period: "p", trust: "official" }] };
+    const base = {
+      id: "x",
+      title: "t",
+      text: "t",
+      section: "key-facts",
+      links: { self: "/a", section: "/b" },
+      sources: [{ id: "s", organisation: "o", title: "t", url: null, period: "p", trust: "official" }],
+    };
     expect(Fact.safeParse({ ...base, figure: { id: "f", label: "l", value: 1, unit: "percent" } }).success).toBe(false);
-    expect(Fact.safeParse({ ...base, figure: { id: "f", label: "l", value: 1, unit: "percent", source: "s", period: "p", trust: "official" } }).success).toBe(true);
+    expect(Fact.safeParse({ ...base, figure: { id: "f", label: "l", value: 1, unit: "percent", source: "s", period: "p", trust: "official" } }).success).toBe(
+      true,
+    );
   });
 });

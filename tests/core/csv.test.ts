@@ -28,10 +28,15 @@ describe("rankingToCsv", () => {
 
 describe("rankingToCsv against CSV injection", () => {
   it("writes a text cell starting with = + - @ tab or CR with a leading apostrophe; negative numbers stay numbers", () => {
-    const names = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+SUM(1+1)", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", "Plain - name"];
+    const names = ['=HYPERLINK("https://evil.example","x")', "+SUM(1+1)", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", "Plain - name"];
     const r: Ranking = {
       ...ranking,
-      items: names.map((name, i) => ({ rank: i + 1, id: `m${i}`, name, figure: { value: -5.5, unit: "jobs", source: "src", period: "@May 2024", trust: "third-party" } })),
+      items: names.map((name, i) => ({
+        rank: i + 1,
+        id: `m${i}`,
+        name,
+        figure: { value: -5.5, unit: "jobs", source: "src", period: "@May 2024", trust: "third-party" },
+      })),
     };
     const rows = rankingToCsv(r, { id: "0123456789ab", builtAt: "2026-01-01T00:00:00Z", schemaVersion: 1 }).split("\r\n");
     expect(rows.slice(1, -1)).toEqual([

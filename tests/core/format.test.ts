@@ -46,7 +46,10 @@ describe("summariseRanking", () => {
   });
 
   it("reads a top code as a bound: first at its bound, 'at least', and says what the bound means", () => {
-    const text = summariseRanking(ranked([239200, 232120, 100], (i) => (i === 0 ? { bound: "at-least" } : {})), { noun: "things" });
+    const text = summariseRanking(
+      ranked([239200, 232120, 100], (i) => (i === 0 ? { bound: "at-least" } : {})),
+      { noun: "things" },
+    );
     expect(text).toContain("Highest: E0, at least 239,200;");
     expect(text).toContain("One value is a top code");
   });
@@ -60,7 +63,10 @@ describe("summariseRanking", () => {
   });
 
   it("states the entities left out and why", () => {
-    const text = summariseRanking({ ...ranked([3, 2]), gaps: [{ id: "w", name: "Wyoming", reason: "BLS: an employment estimate is not available (**)" }] }, { noun: "states" });
+    const text = summariseRanking(
+      { ...ranked([3, 2]), gaps: [{ id: "w", name: "Wyoming", reason: "BLS: an employment estimate is not available (**)" }] },
+      { noun: "states" },
+    );
     expect(text).toContain("1 entity has no published figure and is left out: Wyoming (BLS: an employment estimate is not available (**)).");
   });
 

@@ -17,9 +17,7 @@ describe("OpenAPI document", () => {
 
   it("describes every GET route the worker registers, and nothing it does not", () => {
     const app = createApp(async () => ({ pointer: "none", entries: {} }));
-    const routes = new Set(
-      app.routes.filter((r) => r.method === "GET").map((r) => r.path.replace(/:([a-z]+)/g, "{$1}")),
-    );
+    const routes = new Set(app.routes.filter((r) => r.method === "GET").map((r) => r.path.replace(/:([a-z]+)/g, "{$1}")));
     expect([...routes].sort()).toEqual(Object.keys(openapi.paths).sort());
   });
 

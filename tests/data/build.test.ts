@@ -117,7 +117,6 @@ describe("data build on bad input", () => {
     const { dir, opts } = workspace();
     const file = join(dir, "sources/bls-oews-m2024/national_M2024_dl.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace("TOT_EMP", "TOTAL_EMP"));
-    await expect(build(opts)).rejects.toThrow('national_M2024_dl.csv:1: TOT_EMP: header does not match');
+    await expect(build(opts)).rejects.toThrow("national_M2024_dl.csv:1: TOT_EMP: header does not match");
   });
-
 });

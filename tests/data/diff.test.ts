@@ -34,6 +34,6 @@ describe("data:diff", () => {
     expect(text).toContain("occupations/data-scientists median-annual-wage: 112590 (May 2024) → 120230 (May 2025)");
     expect(text).toContain("occupations/computer-and-information-systems-managers p90-annual-wage: ≥ 239200 (May 2024) → 297510 (May 2025)");
     expect(text).toContain("occupations/data-scientists employment-growth-series: 120.3 (May 2021 to May 2024) → 147.6 (May 2021 to May 2025)");
-    expect(text).toMatch(/sources: \+1 −0\n  \+ bls-oews-national-m2025/);
+    expect(text).toMatch(/sources: \+1 −0\n {2}\+ bls-oews-national-m2025/);
   });
 });

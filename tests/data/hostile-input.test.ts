@@ -14,7 +14,10 @@ describe("data:build and source URLs", () => {
       registry[1]!.url = url;
       writeFileSync(join(src.dir, "sources.json"), JSON.stringify(registry, null, 1));
       const out = tempDir();
-      const err = await buildTo(out, src.dir).then(() => null, (e: unknown) => e);
+      const err = await buildTo(out, src.dir).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(BuildError);
       expect((err as BuildError).message).toBe("data/sources/sources.json:2: url: must be an http or https URL");
       expect(existsSync(join(out, "kv-bulk.json"))).toBe(false);

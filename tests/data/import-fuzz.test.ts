@@ -15,7 +15,7 @@ const DIR = join(ROOT, "data/sources/bls-oews-m2024");
 const OFFICIAL_CSV = readFileSync(join(DIR, "national_M2024_dl.csv"), "utf8");
 const OFFICIAL_XLSX = readFileSync(join(DIR, "national_M2024_dl.xlsx"));
 /** The official file's header and first 150 rows (the whole file is 1,403 rows): the same layout, 10× faster a run. */
-const SAMPLE = OFFICIAL_CSV.split("\n").slice(0, 151).join("\n") + "\n";
+const SAMPLE = `${OFFICIAL_CSV.split("\n").slice(0, 151).join("\n")}\n`;
 const NAME = "national_M2024_dl.csv";
 const SEED = 20261202;
 const MEASURES = OEWS_COLUMNS.slice(OEWS_COLUMNS.indexOf("TOT_EMP"), OEWS_COLUMNS.indexOf("ANNUAL"));
@@ -78,10 +78,13 @@ describe("data:import under mutation (fast-check, seed 20261202)", () => {
           const rows = TABLE.map((r, i) => order.map((j) => (i === 0 && headerCase === "lower" ? r[j]!.toLowerCase() : r[j]!)));
           const text = write(rows, eol) + eol.repeat(blanks);
           const bytes =
-            encoding === "utf8" ? Buffer.from(text)
-            : encoding === "utf8-bom" ? Buffer.from("\uFEFF" + text)
-            : encoding === "utf16le" ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])
-            : Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]);
+            encoding === "utf8"
+              ? Buffer.from(text)
+              : encoding === "utf8-bom"
+                ? Buffer.from(`\uFEFF${text}`)
+                : encoding === "utf16le"
+                  ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])
+                  : Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]);
           expect(attempt(bytes)).toEqual(EXPECTED);
         },
       ),
@@ -111,14 +114,20 @@ describe("data:import under mutation (fast-check, seed 20261202)", () => {
   it("100 downloads cut at any byte are an error at a row, or exactly the rows before the cut", () => {
     run(
       // Half the cuts land within 3 bytes of a line end, where a cut can leave a row that still has every field.
-      fc.property(fc.oneof(fc.integer({ min: 0, max: SAMPLE.length - 1 }), fc.tuple(fc.constantFrom(...LINE_ENDS), fc.nat(3)).map(([end, back]) => Math.max(0, end - back))), (at) => {
-        const cut = SAMPLE.slice(0, at);
-        const out = attempt(cut);
-        if (cut.endsWith("\n") && at > 0) {
-          const kept = cut.split("\n").length - 1;
-          expect(out).toEqual({ ok: true, rows: kept - 1, csv: EXPECTED.csv.split("\n").slice(0, kept).join("\n") + "\n" });
-        } else expect(out.ok).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 0, max: SAMPLE.length - 1 }),
+          fc.tuple(fc.constantFrom(...LINE_ENDS), fc.nat(3)).map(([end, back]) => Math.max(0, end - back)),
+        ),
+        (at) => {
+          const cut = SAMPLE.slice(0, at);
+          const out = attempt(cut);
+          if (cut.endsWith("\n") && at > 0) {
+            const kept = cut.split("\n").length - 1;
+            expect(out).toEqual({ ok: true, rows: kept - 1, csv: `${EXPECTED.csv.split("\n").slice(0, kept).join("\n")}\n` });
+          } else expect(out.ok).toBe(false);
+        },
+      ),
       100,
     );
   });
@@ -148,9 +157,11 @@ describe("data:import under mutation (fast-check, seed 20261202)", () => {
           const at = e.at % bytes.length;
           const b = Buffer.from([e.byte]);
           bytes =
-            e.op === "insert" ? Buffer.concat([bytes.subarray(0, at), b, bytes.subarray(at)])
-            : e.op === "delete" ? Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)])
-            : Buffer.concat([bytes.subarray(0, at), b, bytes.subarray(at + 1)]);
+            e.op === "insert"
+              ? Buffer.concat([bytes.subarray(0, at), b, bytes.subarray(at)])
+              : e.op === "delete"
+                ? Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)])
+                : Buffer.concat([bytes.subarray(0, at), b, bytes.subarray(at + 1)]);
         }
         const out = attempt(bytes);
         // What imports is well formed: the build's own reader takes the normalised file back.
@@ -165,7 +176,9 @@ describe("data:import under mutation (fast-check, seed 20261202)", () => {
     expect(official).toMatchObject({ ok: true, rows: 1403 });
     const damage = fc.oneof(
       fc.integer({ min: 0, max: OFFICIAL_XLSX.length - 1 }).map((at) => ({ cut: at, writes: [] as { at: number; byte: number }[] })),
-      fc.array(fc.record({ at: fc.integer({ min: 0, max: OFFICIAL_XLSX.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 6 }).map((writes) => ({ cut: OFFICIAL_XLSX.length, writes })),
+      fc
+        .array(fc.record({ at: fc.integer({ min: 0, max: OFFICIAL_XLSX.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 6 })
+        .map((writes) => ({ cut: OFFICIAL_XLSX.length, writes })),
     );
     run(
       fc.property(damage, ({ cut, writes }) => {

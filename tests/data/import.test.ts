@@ -56,7 +56,9 @@ describe("data:import", () => {
   it("refuses a top-coded CSV that states no top code, and writes nothing", () => {
     const sources = tempDir();
     writeFileSync(join(sources, "sources.json"), "[]");
-    expect(() => importOewsFile(join(DIR, "national_M2024_dl.csv"), { sourcesDir: sources })).toThrow(/# \(top-coded\) wages but states no top code: pass --top-code/);
+    expect(() => importOewsFile(join(DIR, "national_M2024_dl.csv"), { sourcesDir: sources })).toThrow(
+      /# \(top-coded\) wages but states no top code: pass --top-code/,
+    );
     expect(readFileSync(join(sources, "sources.json"), "utf8")).toBe("[]");
   });
 });

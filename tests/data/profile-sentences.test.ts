@@ -4,8 +4,19 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  figureProse, kindNouns, nationalFor, nationalKey, nearestPeers, NO_FIGURE, ordinal, profileSummary, rankIn, rankPhrase, rankSentence,
-  type Entity, type Ranking,
+  figureProse,
+  kindNouns,
+  nationalFor,
+  nationalKey,
+  nearestPeers,
+  NO_FIGURE,
+  ordinal,
+  profileSummary,
+  rankIn,
+  rankPhrase,
+  rankSentence,
+  type Entity,
+  type Ranking,
 } from "../../core/index";
 import { readBulk, ROOT } from "./helpers";
 
@@ -31,7 +42,10 @@ describe("profile sentences, for every entity", () => {
         const sentence = rankSentence(e.name, r.title, facts!, figure);
         const dir = r.order === "desc" ? "highest" : "lowest";
         if (r.items.length === 1) expect(sentence).toContain("the only one ranked of 1 ");
-        else if (equal > 1) expect(sentence, `${e.id} in ${r.id}`).toContain(`tied ${ordinal(better + 1)} ${dir} (with ${equal - 1} ${equal === 2 ? "other" : "others"}) of ${r.items.length} ${kindNouns[e.kind].plural}`);
+        else if (equal > 1)
+          expect(sentence, `${e.id} in ${r.id}`).toContain(
+            `tied ${ordinal(better + 1)} ${dir} (with ${equal - 1} ${equal === 2 ? "other" : "others"}) of ${r.items.length} ${kindNouns[e.kind].plural}`,
+          );
         else {
           expect(sentence, `${e.id} in ${r.id}`).toContain(`: ${ordinal(better + 1)} ${dir} of ${r.items.length} ${kindNouns[e.kind].plural} in ${r.title}`);
           expect(sentence).not.toContain("tied");

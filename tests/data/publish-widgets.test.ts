@@ -27,8 +27,14 @@ function memoryKv(initial: Record<string, string> = {}) {
   const writes: string[] = [];
   const kv: KvClient = {
     get: (k) => store.get(k),
-    put: (k, v) => (writes.push(`put ${k}`), store.set(k, v)),
-    bulkPut: (entries) => (writes.push(`bulk put ${entries.map((e) => e.key).join(", ")}`), entries.forEach((e) => store.set(e.key, e.value))),
+    put: (k, v) => {
+      writes.push(`put ${k}`);
+      store.set(k, v);
+    },
+    bulkPut: (entries) => {
+      writes.push(`bulk put ${entries.map((e) => e.key).join(", ")}`);
+      for (const e of entries) store.set(e.key, e.value);
+    },
     list: () => [],
     bulkDelete: () => {},
   };
@@ -38,12 +44,15 @@ function memoryKv(initial: Record<string, string> = {}) {
 describe("widgets:publish", () => {
   it("writes the files, then the manifest, then the list of versions; a second publish writes nothing", () => {
     const { dir, manifest } = release();
-    const { kv, store, writes } = memoryKv({ [WIDGET_RELEASES_KEY]: JSON.stringify({ releases: [{ version: "0123456789ab", publishedAt: "2026-11-01T00:00:00Z" }] }) });
+    const { kv, store, writes } = memoryKv({
+      [WIDGET_RELEASES_KEY]: JSON.stringify({ releases: [{ version: "0123456789ab", publishedAt: "2026-11-01T00:00:00Z" }] }),
+    });
     const r = publishWidgets({ kv, dir, now: "2026-12-02T00:00:00Z" });
     expect(r).toEqual({ version: manifest.version, wrote: true, versions: ["0123456789ab", manifest.version] });
     const fileKeys = manifest.files.map((f) => widgetReleaseKey(manifest.version, f.path));
     expect(writes).toEqual([`bulk put ${fileKeys.join(", ")}`, `put ${widgetReleaseKey(manifest.version, "release.json")}`, `put ${WIDGET_RELEASES_KEY}`]);
-    for (const f of manifest.files) expect(store.get(widgetReleaseKey(manifest.version, f.path))).toBe(readFileSync(join(dir, "v", manifest.version, f.path), "utf8"));
+    for (const f of manifest.files)
+      expect(store.get(widgetReleaseKey(manifest.version, f.path))).toBe(readFileSync(join(dir, "v", manifest.version, f.path), "utf8"));
     writes.length = 0;
     expect(publishWidgets({ kv, dir }).wrote).toBe(false);
     expect(writes).toEqual([]);

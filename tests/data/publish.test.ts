@@ -53,7 +53,13 @@ describe("data:publish", () => {
     expect(store.get(PREVIOUS_POINTER_KEY)).toBe("aaaaaaaaaaaa");
     expect(store.get(POINTER_KEY)).toBe(id);
     expect(index(store).snapshots).toEqual([
-      { id, builtAt: "2026-01-01T00:00:00Z", publishedAt: "2026-12-01T00:00:00Z", release: "May 2025", periods: expect.arrayContaining(["May 2024", "May 2025"]) },
+      {
+        id,
+        builtAt: "2026-01-01T00:00:00Z",
+        publishedAt: "2026-12-01T00:00:00Z",
+        release: "May 2025",
+        periods: expect.arrayContaining(["May 2024", "May 2025"]),
+      },
     ]);
   });
 
@@ -112,7 +118,9 @@ describe("data:publish", () => {
       expect(kv.get(POINTER_KEY)).toBe(a);
       expect(kv.get(snapshotKeys(a).digest)).toBe(readBulk(previous).map.get(snapshotKeys(a).digest));
       expect(SnapshotIndex.parse(JSON.parse(kv.get(SNAPSHOT_INDEX_KEY)!)).snapshots.map((s) => s.id)).toEqual([a]);
-      expect(kv.get(snapshotKeys(a).ranking("occupations-by-employment"))).toBe(readBulk(previous).map.get(snapshotKeys(a).ranking("occupations-by-employment")));
+      expect(kv.get(snapshotKeys(a).ranking("occupations-by-employment"))).toBe(
+        readBulk(previous).map.get(snapshotKeys(a).ranking("occupations-by-employment")),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,7 +11,12 @@ const kv = readBulk(join(ROOT, "data/out/kv-bulk.json"));
 const occupations = (kv.json("entities:occupations") as { entities: { id: string }[] }).entities.map(
   (e) => (kv.json(`entity:occupations:${e.id}`) as { page: { entity: Entity } }).page.entity,
 );
-const registry = JSON.parse(readFileSync(join(ROOT, "data/sources/sources.json"), "utf8")) as { id: string; period: string; series?: string; files: string[] }[];
+const registry = JSON.parse(readFileSync(join(ROOT, "data/sources/sources.json"), "utf8")) as {
+  id: string;
+  period: string;
+  series?: string;
+  files: string[];
+}[];
 const releases = registry
   .filter((e) => e.series === "oews-national")
   .sort((a, b) => a.period.localeCompare(b.period))
@@ -26,8 +31,14 @@ const releases = registry
   }));
 const newest = releases[releases.length - 1]!;
 const columns: [string, OewsNumericColumn][] = [
-  ["employment", "TOT_EMP"], ["median-annual-wage", "A_MEDIAN"], ["mean-annual-wage", "A_MEAN"], ["p10-annual-wage", "A_PCT10"],
-  ["p25-annual-wage", "A_PCT25"], ["p75-annual-wage", "A_PCT75"], ["p90-annual-wage", "A_PCT90"], ["median-hourly-wage", "H_MEDIAN"],
+  ["employment", "TOT_EMP"],
+  ["median-annual-wage", "A_MEDIAN"],
+  ["mean-annual-wage", "A_MEAN"],
+  ["p10-annual-wage", "A_PCT10"],
+  ["p25-annual-wage", "A_PCT25"],
+  ["p75-annual-wage", "A_PCT75"],
+  ["p90-annual-wage", "A_PCT90"],
+  ["median-hourly-wage", "H_MEDIAN"],
 ];
 
 describe("the national refresh", () => {
@@ -71,7 +82,10 @@ describe("the national refresh", () => {
           else expect(p.bound, `${o.id} ${metric} ${p.period}`).toBe("at-least");
           points++;
         }
-        expect(list.map((p) => p.period), `${o.id} ${metric}`).toEqual(releases.map((r) => r.period));
+        expect(
+          list.map((p) => p.period),
+          `${o.id} ${metric}`,
+        ).toEqual(releases.map((r) => r.period));
       }
     expect(points).toBe(occupations.length * 5 * releases.length);
   });
@@ -80,7 +94,11 @@ describe("the national refresh", () => {
     const ds = occupations.find((o) => o.id === "data-scientists")!;
     expect(ds.series!.points.employment!.map((p) => p.value)).toEqual([105980, 159630, 192710, 233440, 262440]);
     expect(ds.series!.gaps.join(" ")).toMatch(/15-2051.*only from May 2021.*15-2098.*not comparable.*not bridged/);
-    expect(ds.figures["employment-growth-series"]).toMatchObject({ value: 147.6, period: "May 2021 to May 2025", derivedSources: ["bls-oews-national-m2021", "bls-oews-national-m2025"] });
+    expect(ds.figures["employment-growth-series"]).toMatchObject({
+      value: 147.6,
+      period: "May 2021 to May 2025",
+      derivedSources: ["bls-oews-national-m2021", "bls-oews-national-m2025"],
+    });
   });
 
   it("ranks occupations by growth and by jobs added over the series, with the span in the title", () => {

@@ -44,7 +44,13 @@ const allFigures: { where: string; f: Figure }[] = [
 ];
 
 /** Each national release's cross-industry OEWS rows, read straight from its source file, by period. */
-const registry = JSON.parse(readFileSync(join(ROOT, "data/sources/sources.json"), "utf8")) as { id: string; period: string; series?: string; files: string[]; topCode?: { annual: number } }[];
+const registry = JSON.parse(readFileSync(join(ROOT, "data/sources/sources.json"), "utf8")) as {
+  id: string;
+  period: string;
+  series?: string;
+  files: string[];
+  topCode?: { annual: number };
+}[];
 const releases = registry
   .filter((e) => e.series === "oews-national")
   .map((e) => ({
@@ -80,7 +86,12 @@ describe("top-coded wages are bounds, not gaps", () => {
   });
 
   it("turns every # of every release's national row into a bound at that release's top code, and nothing else into one", () => {
-    const columns: Record<string, keyof OewsRow> = { "p90-annual-wage": "A_PCT90", "p10-annual-wage": "A_PCT10", "median-annual-wage": "A_MEDIAN", "mean-annual-wage": "A_MEAN" };
+    const columns: Record<string, keyof OewsRow> = {
+      "p90-annual-wage": "A_PCT90",
+      "p10-annual-wage": "A_PCT10",
+      "median-annual-wage": "A_MEDIAN",
+      "mean-annual-wage": "A_MEAN",
+    };
     let bounds = 0;
     for (const e of entities.filter((x) => x.kind === "occupations"))
       for (const r of releases)
@@ -103,7 +114,9 @@ describe("top-coded wages are bounds, not gaps", () => {
   });
 
   it("gives no exact difference or ratio against a bound in comparisons (May 2024)", () => {
-    const pairs = [...may2024.map].filter(([k]) => k.includes(`:${may2024.id}:compare:`)).map(([, v]) => (JSON.parse(v) as { comparison: Comparison }).comparison);
+    const pairs = [...may2024.map]
+      .filter(([k]) => k.includes(`:${may2024.id}:compare:`))
+      .map(([, v]) => (JSON.parse(v) as { comparison: Comparison }).comparison);
     const pair = pairs.find((c) => c.kind === "occupations" && [c.a.id, c.b.id].includes("computer-and-information-systems-managers"))!;
     const d = pair.differences.find((x) => x.metric === "p90-annual-wage")!;
     expect(d).toMatchObject({ difference: null, ratio: null });
@@ -114,7 +127,10 @@ describe("top-coded wages are bounds, not gaps", () => {
 describe("every dropped cell is a stated gap", () => {
   it("accounts for every entity of a ranking's kind: ranked, or left out with a reason from its source", () => {
     for (const r of rankings) {
-      const ofKind = entities.filter((e) => e.kind === r.kind).map((e) => e.id).sort();
+      const ofKind = entities
+        .filter((e) => e.kind === r.kind)
+        .map((e) => e.id)
+        .sort();
       expect([...r.items.map((i) => i.id), ...r.gaps.map((g) => g.id)].sort(), r.id).toEqual(ofKind);
       for (const g of r.gaps) expect(g.reason, `${r.id}: ${g.id}`).not.toBe(NO_FIGURE);
     }
@@ -132,15 +148,21 @@ describe("every dropped cell is a stated gap", () => {
 
   it("lists the gaps in the CSV, the chart payload, the fragment and the comparison", () => {
     const r = ranking("states-by-research-scientist-employment");
-    const csvGaps = csvOf(r.id).split("\r\n").filter((l) => l.startsWith(","));
+    const csvGaps = csvOf(r.id)
+      .split("\r\n")
+      .filter((l) => l.startsWith(","));
     expect(csvGaps).toHaveLength(r.gaps.length);
     expect(embedOf(r.id).chart.gaps).toEqual(r.gaps);
     const html = rankingFragment({ snapshot, ranking: r }, ctx);
     for (const g of r.gaps) expect(html).toContain(g.name);
     for (const c of pairs)
-      for (const [has, lacks] of [[c.a, c.b], [c.b, c.a]] as const)
+      for (const [has, lacks] of [
+        [c.a, c.b],
+        [c.b, c.a],
+      ] as const)
         for (const metric of Object.keys(has.figures))
-          if (!lacks.figures[metric]) expect(c.gaps, `${c.kind} ${c.a.id}/${c.b.id} ${metric}`).toContainEqual(expect.objectContaining({ metric, missing: lacks.id }));
+          if (!lacks.figures[metric])
+            expect(c.gaps, `${c.kind} ${c.a.id}/${c.b.id} ${metric}`).toContainEqual(expect.objectContaining({ metric, missing: lacks.id }));
   });
 });
 
@@ -164,7 +186,11 @@ describe("reliability is shown", () => {
     const r = ranking("states-by-research-scientist-employment");
     const flagged = r.items.find((i) => i.figure.reliability)!;
     const html = rankingFragment({ snapshot, ranking: r }, ctx);
-    expect(html).toMatch(new RegExp(`${flagged.name}</th><td>[^<]+ <span class="ml-employer-caution" role="img" aria-label="Use with caution: relative standard error ${flagged.figure.prse}%`));
+    expect(html).toMatch(
+      new RegExp(
+        `${flagged.name}</th><td>[^<]+ <span class="ml-employer-caution" role="img" aria-label="Use with caution: relative standard error ${flagged.figure.prse}%`,
+      ),
+    );
     expect(r.summary).toMatch(/marked † \(use with caution\)/);
     const wages = ranking("naics-industries-by-data-scientist-median-wage");
     expect(wages.items[0]!.name).toBe("General Merchandise Retailers");
@@ -177,7 +203,8 @@ describe("each figure's period is its own", () => {
     const f = allFigures.filter(({ f: x }) => x.source === "nace-internship-2024" && x.value === 58);
     expect(f.length).toBeGreaterThan(0);
     for (const { f: x } of f) expect(x.period).toBe("2021–22 intern cohort");
-    for (const { f: x } of allFigures.filter(({ f: y }) => y.source === "bls-ted-math-2025" && y.unit === "percent" && y.value === 48.7)) expect(x.period).toBe("2023");
+    for (const { f: x } of allFigures.filter(({ f: y }) => y.source === "bls-ted-math-2025" && y.unit === "percent" && y.value === 48.7))
+      expect(x.period).toBe("2023");
   });
 });
 
@@ -238,7 +265,10 @@ describe("the project's voice never restates an article claim as fact", () => {
         const repeated = ngrams(w).filter((g) => grams.has(g));
         if (repeated.length) expect(text, `"${repeated[0]}" in: ${sentence}`).toMatch(/article/i);
         // Shorter runs that carry a number or a code of a claim ("GS-7 or GS-9", "78% of") are the claim too.
-        const w3 = w.slice(0, -2).map((_, i) => w.slice(i, i + 3).join(" ")).filter((g) => /\d/.test(g) && grams3.has(g));
+        const w3 = w
+          .slice(0, -2)
+          .map((_, i) => w.slice(i, i + 3).join(" "))
+          .filter((g) => /\d/.test(g) && grams3.has(g));
         if (w3.length) expect(text, `"${w3[0]}" in: ${sentence}`).toMatch(/article/i);
       }
   });

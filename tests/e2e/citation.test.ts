@@ -35,20 +35,33 @@ function checkCitation(where: string, c: Citation | undefined, path: string, sna
   const url = `${path}${path.includes("?") ? "&" : "?"}snapshot=${snapshot}`;
   if (c.url !== url) problems.push(`${where}: url ${c.url}, expected ${url}`);
   if (!c.text.includes(`snapshot ${snapshot}`) || !c.text.includes(`${url} (accessed [date]).`)) problems.push(`${where}: text does not name ${url}`);
-  if (!c.bibtex.includes(`  url = {${url}},`) || !new RegExp(`^@misc\\{atlas-[a-z0-9-]+-${snapshot},\\n`).test(c.bibtex)) problems.push(`${where}: BibTeX not pinned to ${snapshot}`);
+  if (!c.bibtex.includes(`  url = {${url}},`) || !new RegExp(`^@misc\\{atlas-[a-z0-9-]+-${snapshot},\\n`).test(c.bibtex))
+    problems.push(`${where}: BibTeX not pinned to ${snapshot}`);
   const named = citedPeriods(c);
-  if (JSON.stringify(named) !== JSON.stringify(expected(figures))) problems.push(`${where}: periods ${named.join("; ")}, figures have ${expected(figures).join("; ")}`);
+  if (JSON.stringify(named) !== JSON.stringify(expected(figures)))
+    problems.push(`${where}: periods ${named.join("; ")}, figures have ${expected(figures).join("; ")}`);
 }
 
 describe("citations", () => {
-  it("every ranking, chart, comparison and fact body carries a citation pinned to its snapshot, naming its figures' periods", { timeout: 120_000 }, async () => {
+  it("every ranking, chart, comparison and fact body carries a citation pinned to its snapshot, naming its figures' periods", {
+    timeout: 120_000,
+  }, async () => {
     const problems: string[] = [];
     let checked = 0;
     const { body: rankings } = await get<{ rankings: { id: string }[] }>("/api/v1/rankings");
     for (const { id } of rankings.rankings) {
-      const { body, snapshot } = await get<{ snapshot: { id: string }; ranking: { items: { figure: Period }[] }; citation?: Citation }>(`/api/v1/rankings/${id}`);
+      const { body, snapshot } = await get<{ snapshot: { id: string }; ranking: { items: { figure: Period }[] }; citation?: Citation }>(
+        `/api/v1/rankings/${id}`,
+      );
       expect(body.snapshot.id).toBe(snapshot);
-      checkCitation(`ranking ${id}`, body.citation, `/api/v1/rankings/${id}`, snapshot, body.ranking.items.map((it) => it.figure), problems);
+      checkCitation(
+        `ranking ${id}`,
+        body.citation,
+        `/api/v1/rankings/${id}`,
+        snapshot,
+        body.ranking.items.map((it) => it.figure),
+        problems,
+      );
       // A chart draws the ranking's first rows: its citation names their periods.
       const chart = await get<{ data: { values: unknown[] }; usermeta: { citation?: Citation } }>(`/api/v1/charts/${id}`);
       const shown = body.ranking.items.slice(0, chart.body.data.values.length).map((it) => it.figure);
@@ -67,13 +80,24 @@ describe("citations", () => {
     }
     const { body: compare } = await get<{ kinds: { kind: string; ids: string[] }[] }>("/api/v1/compare");
     for (const { kind, ids } of compare.kinds)
-      for (const [a, b] of [[ids[0]!, ids[1]!], [ids.at(-1)!, ids[0]!]]) {
-        const { body, snapshot } = await get<{ comparison: { a: { id: string; figures: Record<string, Period> }; b: { id: string; figures: Record<string, Period> } }; citation?: Citation }>(
-          `/api/v1/compare/${kind}?a=${a}&b=${b}`,
-        );
+      for (const [a, b] of [
+        [ids[0]!, ids[1]!],
+        [ids.at(-1)!, ids[0]!],
+      ]) {
+        const { body, snapshot } = await get<{
+          comparison: { a: { id: string; figures: Record<string, Period> }; b: { id: string; figures: Record<string, Period> } };
+          citation?: Citation;
+        }>(`/api/v1/compare/${kind}?a=${a}&b=${b}`);
         const c = body.comparison;
         // A precomputed pair is one body for both orders; it cites the order it holds.
-        checkCitation(`compare ${kind} ${a} ${b}`, body.citation, `/api/v1/compare/${kind}?a=${c.a.id}&b=${c.b.id}`, snapshot, [...Object.values(c.a.figures), ...Object.values(c.b.figures)], problems);
+        checkCitation(
+          `compare ${kind} ${a} ${b}`,
+          body.citation,
+          `/api/v1/compare/${kind}?a=${c.a.id}&b=${c.b.id}`,
+          snapshot,
+          [...Object.values(c.a.figures), ...Object.values(c.b.figures)],
+          problems,
+        );
         checked++;
       }
     expect(problems).toEqual([]);
@@ -81,7 +105,11 @@ describe("citations", () => {
   });
 
   it("a citation's pinned URL answers with the same body, and the fragment shows it absolute in a closed disclosure", async () => {
-    for (const path of ["/api/v1/rankings/metros-by-data-scientist-employment", "/api/v1/facts/internship-effect", "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-francisco-oakland-fremont-ca"]) {
+    for (const path of [
+      "/api/v1/rankings/metros-by-data-scientist-employment",
+      "/api/v1/facts/internship-effect",
+      "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-francisco-oakland-fremont-ca",
+    ]) {
       const res = await fetch(BASE + path);
       const text = await res.text();
       const { citation } = JSON.parse(text) as { citation: Citation };

@@ -8,7 +8,9 @@ const BASE = inject("apiUrl");
 
 /** A validator of each operation's JSON 200 body, from the OpenAPI document the server serves (contract test). */
 async function contract() {
-  const doc = (await (await fetch(`${BASE}/openapi.json`)).json()) as { paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, unknown> }> } }> };
+  const doc = (await (await fetch(`${BASE}/openapi.json`)).json()) as {
+    paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, unknown> }> } }>;
+  };
   const ajv = new Ajv2020({ strict: false, allErrors: false });
   addFormats.default(ajv);
   ajv.addSchema({ ...doc, $id: "atlas:openapi" });
@@ -39,8 +41,7 @@ function unsourced(body: unknown, path = "$", out: string[] = []): string[] {
   if (Array.isArray(body)) body.forEach((v, i) => unsourced(v, `${path}[${i}]`, out));
   else if (body && typeof body === "object") {
     const o = body as Record<string, unknown>;
-    if (typeof o.value === "number" && !(typeof o.source === "string" && typeof o.period === "string" && typeof o.trust === "string"))
-      out.push(path);
+    if (typeof o.value === "number" && !(typeof o.source === "string" && typeof o.period === "string" && typeof o.trust === "string")) out.push(path);
     if ("difference" in o && typeof o.derivedFrom !== "string") out.push(path);
     for (const [k, v] of Object.entries(o)) unsourced(v, `${path}.${k}`, out);
   }
@@ -48,7 +49,9 @@ function unsourced(body: unknown, path = "$", out: string[] = []): string[] {
 }
 
 describe("crawling the API from /api/v1", () => {
-  it("reaches every resource with no 5xx, bodies valid against their operation's OpenAPI schema, and provenance on every figure", { timeout: 180_000 }, async () => {
+  it("reaches every resource with no 5xx, bodies valid against their operation's OpenAPI schema, and provenance on every figure", {
+    timeout: 180_000,
+  }, async () => {
     const check = await contract();
     const seen = new Set<string>();
     const queue = ["/api/v1"];
@@ -83,7 +86,6 @@ describe("crawling the API from /api/v1", () => {
     }
     expect(problems.slice(0, 20)).toEqual([]);
     expect(seen.size).toBeGreaterThan(500);
-    for (const section of ["rankings", "charts", "compare", "sources", "entities", "sections", "facts"])
-      expect(kinds, section).toContain(`/api/v1/${section}`);
+    for (const section of ["rankings", "charts", "compare", "sources", "entities", "sections", "facts"]) expect(kinds, section).toContain(`/api/v1/${section}`);
   });
 });

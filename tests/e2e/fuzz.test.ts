@@ -14,7 +14,9 @@ const CONNECTIONS = 8;
 const HANG_MS = 10_000;
 
 describe("the local server under a seeded fuzzer", () => {
-  it(`answers ${COUNT.toLocaleString("en-US")} requests (seed ${SEED}, ${CONNECTIONS} keep-alive connections): 0 dropped, 0 5xx, every error problem+json with CORS, all within ${HANG_MS / 1000} s`, { timeout: 240_000 }, async () => {
+  it(`answers ${COUNT.toLocaleString("en-US")} requests (seed ${SEED}, ${CONNECTIONS} keep-alive connections): 0 dropped, 0 5xx, every error problem+json with CORS, all within ${HANG_MS / 1000} s`, {
+    timeout: 240_000,
+  }, async () => {
     const requests = fuzzRequests(SEED, COUNT, corpusFromBuild());
     const results = await runFuzz(api, requests, CONNECTIONS, HANG_MS);
     const bad = results.map(verdict).filter((v): v is string => v !== null);

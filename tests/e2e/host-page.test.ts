@@ -60,7 +60,10 @@ async function open(path: string, width = 1200): Promise<{ page: Page; problems:
   });
   await page.goto(origin + path);
   await page.waitForFunction(
-    () => ["ml-employer-chart", "ml-employer-ranking", "ml-employer-compare", "ml-employer-fact", "ml-employer-profile"].every((t) => document.querySelector(t)?.shadowRoot?.querySelector("footer")),
+    () =>
+      ["ml-employer-chart", "ml-employer-ranking", "ml-employer-compare", "ml-employer-fact", "ml-employer-profile"].every((t) =>
+        document.querySelector(t)?.shadowRoot?.querySelector("footer"),
+      ),
     null,
     { timeout: 20_000 },
   );
@@ -84,7 +87,12 @@ describe("widgets on third-party pages", () => {
     const { page, problems } = await open("/hostile");
     const figure = await page.locator("ml-employer-chart .figure").boundingBox();
     expect(figure!.height).toBeGreaterThan(100);
-    expect(await page.locator("ml-employer-chart .figure .label").first().evaluate((e) => getComputedStyle(e).fontSize)).toBe("13.5px");
+    expect(
+      await page
+        .locator("ml-employer-chart .figure .label")
+        .first()
+        .evaluate((e) => getComputedStyle(e).fontSize),
+    ).toBe("13.5px");
     expect(await page.locator("ml-employer-ranking h2").isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
@@ -149,10 +157,15 @@ describe("the builder's pinned code on a third-party page", () => {
       return body;
     });
     // Either the browser reports the mismatch, or (were the integrity not checked) the element gets defined.
-    await page.waitForFunction(() => customElements.get("ml-employer-chart") || (window as unknown as { refused?: boolean }).refused, null, { timeout: 20_000 });
+    await page.waitForFunction(() => customElements.get("ml-employer-chart") || (window as unknown as { refused?: boolean }).refused, null, {
+      timeout: 20_000,
+    });
     expect(await page.evaluate(() => customElements.get("ml-employer-chart") === undefined)).toBe(true);
     expect(await page.evaluate(() => document.querySelector("ml-employer-chart")!.matches(":defined"))).toBe(false);
-    expect(problems.some((p) => /integrity/i.test(p)), problems.join("\n")).toBe(true);
+    expect(
+      problems.some((p) => /integrity/i.test(p)),
+      problems.join("\n"),
+    ).toBe(true);
     await page.close();
   });
 

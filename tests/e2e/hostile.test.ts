@@ -59,18 +59,44 @@ const csvRows = (text: string): string[][] => parseCsv(text, "csv").map((r) => r
 
 describe("hostile source data, built and served", () => {
   it("comes out of the JSON API as the same text, with no bidi control in any body", async () => {
-    const { ranking } = (await (await get(`/api/v1/rankings/${RANKING}`)).json()) as { ranking: { items: { name: string }[]; sources: { organisation: string; url: string }[] } };
+    const { ranking } = (await (await get(`/api/v1/rankings/${RANKING}`)).json()) as {
+      ranking: { items: { name: string }[]; sources: { organisation: string; url: string }[] };
+    };
     const names = ranking.items.map((i) => i.name);
     for (const s of shown) expect(names).toContain(s);
     expect(ranking.sources[0]!.url).toMatch(/^https:\/\//);
-    for (const path of [`/api/v1/rankings/${RANKING}`, `/api/v1/rankings/${RANKING}?format=csv`, `/api/v1/charts/${RANKING}?format=svg`, `/api/v1/facts/${FACT}`, `/api/v1/compare/metros?${PAIR}&format=html`, `/embed/fact/${FACT}`])
+    for (const path of [
+      `/api/v1/rankings/${RANKING}`,
+      `/api/v1/rankings/${RANKING}?format=csv`,
+      `/api/v1/charts/${RANKING}?format=svg`,
+      `/api/v1/facts/${FACT}`,
+      `/api/v1/compare/metros?${PAIR}&format=html`,
+      `/embed/fact/${FACT}`,
+    ])
       expect(BIDI.test(await (await get(path)).text()), path).toBe(false);
   });
 
   it("is spreadsheet-safe in CSV: no text cell starts with = + - @ tab or CR", async () => {
     const rows = csvRows(await (await get(`/api/v1/rankings/${RANKING}?format=csv`)).text());
     const [head, ...body] = rows;
-    expect(head).toEqual(["rank", "id", "name", "value", "bound", "unit", "prse", "reliability", "source", "source_url", "period", "trust", "derived_from", "derived_sources", "note", "snapshot"]);
+    expect(head).toEqual([
+      "rank",
+      "id",
+      "name",
+      "value",
+      "bound",
+      "unit",
+      "prse",
+      "reliability",
+      "source",
+      "source_url",
+      "period",
+      "trust",
+      "derived_from",
+      "derived_sources",
+      "note",
+      "snapshot",
+    ]);
     const numeric = new Set(["rank", "value", "prse"]);
     const text = body.flatMap((r) => r.filter((_, i) => !numeric.has(head![i]!)));
     expect(text.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
@@ -79,9 +105,16 @@ describe("hostile source data, built and served", () => {
     for (const s of shown) expect(names).toContain(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
   });
 
-  it("runs nothing and links nowhere dangerous in Chromium: SVG, embed pages, fragments in a page without CSP, and the four elements", { timeout: 90_000 }, async () => {
+  it("runs nothing and links nowhere dangerous in Chromium: SVG, embed pages, fragments in a page without CSP, and the four elements", {
+    timeout: 90_000,
+  }, async () => {
     const fragments = await Promise.all(
-      [`/api/v1/charts/${RANKING}?format=html`, `/api/v1/rankings/${RANKING}?format=html`, `/api/v1/compare/metros?${PAIR}&format=html`, `/api/v1/facts/${FACT}?format=html`].map(async (p) => (await get(p)).text()),
+      [
+        `/api/v1/charts/${RANKING}?format=html`,
+        `/api/v1/rankings/${RANKING}?format=html`,
+        `/api/v1/compare/metros?${PAIR}&format=html`,
+        `/api/v1/facts/${FACT}?format=html`,
+      ].map(async (p) => (await get(p)).text()),
     );
     hostPages.set("/fragments", `<!doctype html><html lang="en"><head><title>A CMS page</title></head><body>${fragments.join("\n")}</body></html>`);
     hostPages.set(
@@ -111,7 +144,10 @@ describe("hostile source data, built and served", () => {
       });
       const page = await context.newPage();
       let dialogs = 0;
-      page.on("dialog", (d) => void (dialogs++, d.dismiss()));
+      page.on("dialog", (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
       await page.goto(url, { waitUntil: "networkidle" });
       if (url.endsWith("/elements")) await settleElements(page);
       const executions = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0);
@@ -122,7 +158,8 @@ describe("hostile source data, built and served", () => {
     const seen = Object.fromEntries(Object.entries(report).map(([page, r]) => [page, { executions: r.executions, dialogs: r.dialogs, badNodes: r.badNodes }]));
     expect(seen).toEqual(Object.fromEntries(Object.keys(report).map((page) => [page, { executions: 0, dialogs: 0, badNodes: [] }])));
     // The hostile names are shown, as text (the SVG document shows its axis labels truncated).
-    for (const [page, r] of Object.entries(report)) expect(r.texts, `${page} shows the payloads as text`).toBeGreaterThanOrEqual(page.includes("format=svg") ? 0 : 2);
+    for (const [page, r] of Object.entries(report))
+      expect(r.texts, `${page} shows the payloads as text`).toBeGreaterThanOrEqual(page.includes("format=svg") ? 0 : 2);
     expect(report["host/elements"]!.texts).toBeGreaterThanOrEqual(shown.length - 1);
   });
 });
@@ -157,16 +194,17 @@ async function inspect(page: Page): Promise<{ badNodes: string[]; text: string }
           if (tag === "script" && !(el as HTMLScriptElement).src.endsWith("/widgets.js")) found.push("<script> inline");
           for (const a of Array.from(el.attributes)) {
             if (/^on/i.test(a.name)) found.push(`${tag}[${a.name}]`);
-            if (/^(href|src|xlink:href|action|formaction|srcdoc)$/i.test(a.name) && /^\s*(javascript|data:text\/html)/i.test(a.value)) found.push(`${tag}[${a.name}=${a.value.slice(0, 30)}]`);
+            if (/^(href|src|xlink:href|action|formaction|srcdoc)$/i.test(a.name) && /^\s*(javascript|data:text\/html)/i.test(a.value))
+              found.push(`${tag}[${a.name}=${a.value.slice(0, 30)}]`);
           }
           if (el.shadowRoot) {
-            all += " " + el.shadowRoot.textContent;
+            all += ` ${el.shadowRoot.textContent}`;
             walk(el.shadowRoot);
           }
         }
       };
       walk(document);
-      all += " " + (document.documentElement?.textContent ?? "");
+      all += ` ${document.documentElement?.textContent ?? ""}`;
       return { found, all };
     });
     bad.push(...r.found);

@@ -25,7 +25,12 @@ async function readerPages(): Promise<string[]> {
     }),
   );
   // The embed pages of the four kinds that offer "Cite this", its disclosure included.
-  const embeds = ["/embed/chart/occupations-by-median-wage", "/embed/ranking/metros-by-data-scientist-employment", "/embed/fact/internship-effect", "/embed/compare/occupations?a=data-scientists&b=statisticians"];
+  const embeds = [
+    "/embed/chart/occupations-by-median-wage",
+    "/embed/ranking/metros-by-data-scientist-employment",
+    "/embed/fact/internship-effect",
+    "/embed/compare/occupations?a=data-scientists&b=statisticians",
+  ];
   return ["/", "/report", ...sections.map((s) => `/report/${s.id}`), "/profile", "/profile?q=ohio", ...profiles.flat(), ...embeds];
 }
 

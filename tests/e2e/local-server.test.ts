@@ -108,7 +108,9 @@ describe("the gallery and embed builder (/gallery/) in Chromium", () => {
     const pinnedUrl = await page.inputValue("#page-url");
     expect(pinnedUrl).toBe(`${api}/embed/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=boston-cambridge-newton-ma-nh&theme=dark&snapshot=${current}`);
     const pinnedSnippet = await page.inputValue("#snippet");
-    expect(pinnedSnippet).toMatch(/^<script type="module" src="[^"]+\/v\/[0-9a-f]{12}\/widgets\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>\n/);
+    expect(pinnedSnippet).toMatch(
+      /^<script type="module" src="[^"]+\/v\/[0-9a-f]{12}\/widgets\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>\n/,
+    );
     expect(pinnedSnippet).toContain(`b="boston-cambridge-newton-ma-nh" theme="dark" snapshot="${current}">`);
     expect(pinnedSnippet).toContain(`<noscript>${await page.inputValue("#iframe-snippet")}</noscript>`);
     const pinnedEmbed = await fetch(pinnedUrl);

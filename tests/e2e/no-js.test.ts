@@ -36,7 +36,10 @@ async function targets(): Promise<Target[]> {
   const kinds = (await json<{ kinds: { kind: string; example: string }[] }>("/api/v1/compare")).kinds;
   return [
     ...charts.map((c) => ({ element: `<ml-employer-chart chart="${c.id}"></ml-employer-chart>`, fragment: `/api/v1/charts/${c.id}?format=html` })),
-    ...rankings.map((r) => ({ element: `<ml-employer-ranking ranking="${r.id}" limit="all"></ml-employer-ranking>`, fragment: `/api/v1/rankings/${r.id}?format=html` })),
+    ...rankings.map((r) => ({
+      element: `<ml-employer-ranking ranking="${r.id}" limit="all"></ml-employer-ranking>`,
+      fragment: `/api/v1/rankings/${r.id}?format=html`,
+    })),
     ...facts.map((f) => ({ element: `<ml-employer-fact fact="${f.id}"></ml-employer-fact>`, fragment: `/api/v1/facts/${f.id}?format=html` })),
     ...kinds.map((k) => {
       const q = new URL(k.example, api).searchParams;

@@ -16,7 +16,9 @@ async function json<T>(path: string): Promise<T> {
 
 async function everyEntity(): Promise<{ kind: string; ids: string[] }[]> {
   const { kinds } = await json<{ kinds: { kind: string }[] }>("/api/v1/entities");
-  return Promise.all(kinds.map(async ({ kind }) => ({ kind, ids: (await json<{ entities: { id: string }[] }>(`/api/v1/entities/${kind}`)).entities.map((e) => e.id) })));
+  return Promise.all(
+    kinds.map(async ({ kind }) => ({ kind, ids: (await json<{ entities: { id: string }[] }>(`/api/v1/entities/${kind}`)).entities.map((e) => e.id) })),
+  );
 }
 
 describe("profiles", () => {
@@ -45,7 +47,9 @@ describe("profiles", () => {
             rows++;
           }
           for (const r of rankings.filter((x) => x.kind === kind && x.gaps.some((g) => g.id === id)))
-            expect(html, `${kind}/${id} left out of ${r.id}`).toContain(`no figure published, so left out of ${esc(r.title)}. ${esc(r.gaps.find((g) => g.id === id)!.reason)}`);
+            expect(html, `${kind}/${id} left out of ${r.id}`).toContain(
+              `no figure published, so left out of ${esc(r.title)}. ${esc(r.gaps.find((g) => g.id === id)!.reason)}`,
+            );
         }),
       );
     expect(all.length).toBeGreaterThan(300);
@@ -58,7 +62,10 @@ describe("profiles", () => {
     try {
       const all = await everyEntity();
       // The pages share one template; the narrow dark pass takes the kind with the most figures per profile.
-      for (const [width, scheme, list] of [[1200, "light", all], [320, "dark", all.filter((k) => k.kind === "states")]] as const) {
+      for (const [width, scheme, list] of [
+        [1200, "light", all],
+        [320, "dark", all.filter((k) => k.kind === "states")],
+      ] as const) {
         const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
         for (const { kind, ids } of list) findings.push(...(await axeFindings(context, `${api}/profile/${kind}/${ids[0]}`)));
         await context.close();

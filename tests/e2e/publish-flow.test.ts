@@ -64,7 +64,9 @@ async function embed(page: Page) {
     <p>Data scientists held 233,440 jobs in May 2024.</p>
     <ml-employer-ranking id="pinned" ranking="occupations-by-employment" snapshot="${A}" api="${server.url}"></ml-employer-ranking>
     <ml-employer-ranking id="latest" ranking="occupations-by-employment" api="${server.url}"></ml-employer-ranking></body></html>`);
-  await page.waitForFunction(() => ["pinned", "latest"].every((id) => document.getElementById(id)?.shadowRoot?.querySelector("footer")), null, { timeout: 30_000 });
+  await page.waitForFunction(() => ["pinned", "latest"].every((id) => document.getElementById(id)?.shadowRoot?.querySelector("footer")), null, {
+    timeout: 30_000,
+  });
   await (await asked).finished();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(() => {

@@ -42,7 +42,11 @@ describe("report sections without JavaScript", () => {
           rows: Object.fromEntries(
             [...document.querySelectorAll("tr[data-figure]")].filter(visible).map((tr) => [
               tr.getAttribute("data-figure"),
-              { value: clean(tr.querySelector(".value")?.textContent), trust: clean(tr.querySelector(".ml-employer-trust")?.textContent), period: clean(tr.children[2]?.textContent) },
+              {
+                value: clean(tr.querySelector(".value")?.textContent),
+                trust: clean(tr.querySelector(".ml-employer-trust")?.textContent),
+                period: clean(tr.children[2]?.textContent),
+              },
             ]),
           ),
           charts: [...document.querySelectorAll(".live")].map((l) => {
@@ -54,7 +58,8 @@ describe("report sections without JavaScript", () => {
       });
       expect(seen.h1, id).toBe(section.title);
       expect(seen.text, id).toContain(section.question);
-      for (const c of [...section.claims, ...section.records.flatMap((r) => r.claims)]) expect(seen.quotes, id).toContain(`“${c.text.replace(/\s+/g, " ").trim()}”`);
+      for (const c of [...section.claims, ...section.records.flatMap((r) => r.claims)])
+        expect(seen.quotes, id).toContain(`“${c.text.replace(/\s+/g, " ").trim()}”`);
       for (const f of [...section.figures, ...section.records.flatMap((r) => r.figures)]) {
         const row = seen.rows[f.id];
         expect(row, `${id}: figure ${f.id}`).toBeDefined();
@@ -82,7 +87,9 @@ describe("report pages in axe-core", () => {
     [1200, "dark", "some"],
   ] as const;
   for (const [width, scheme, which] of matrix)
-    it(`finds no serious or critical violation on ${which === "every" ? "/, /report and every section" : "/report and the first section"} at ${width} px, ${scheme}`, { timeout: 180_000 }, async () => {
+    it(`finds no serious or critical violation on ${which === "every" ? "/, /report and every section" : "/report and the first section"} at ${width} px, ${scheme}`, {
+      timeout: 180_000,
+    }, async () => {
       const ids = await sectionIds();
       const paths = which === "every" ? ["/", "/report", ...ids.map((id) => `/report/${id}`)] : ["/report", `/report/${ids[0]}`];
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });

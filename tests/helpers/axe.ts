@@ -17,7 +17,10 @@ export async function axeFindings(context: BrowserContext, url: string): Promise
   await page.goto(url, { waitUntil: "load" });
   // Every element the widgets defined has drawn its state (loading, figures or an error) in its shadow root.
   await page.waitForFunction(
-    () => [...document.querySelectorAll("*")].filter((el) => el.localName.startsWith("ml-employer-")).every((el) => !customElements.get(el.localName) || el.shadowRoot?.querySelector("footer, [role=status], [role=alert]")),
+    () =>
+      [...document.querySelectorAll("*")]
+        .filter((el) => el.localName.startsWith("ml-employer-"))
+        .every((el) => !customElements.get(el.localName) || el.shadowRoot?.querySelector("footer, [role=status], [role=alert]")),
     null,
     { timeout: 20_000 },
   );
@@ -29,6 +32,11 @@ export async function axeFindings(context: BrowserContext, url: string): Promise
   await page.close();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${url}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(", ")}`);
+    .map(
+      (v) =>
+        `${url}: ${v.id} (${v.impact}) at ${v.nodes
+          .slice(0, 3)
+          .map((n) => JSON.stringify(n.target))
+          .join(", ")}`,
+    );
 }
-

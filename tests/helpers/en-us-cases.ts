@@ -5,8 +5,40 @@ import { formatValue, NUMBER_FORMATS } from "../../core/format";
 import type { Unit } from "../../core/schemas";
 
 const EDGES = [
-  0, -0, 0.5, 1.5, 2.5, -0.5, -0.4, -0.04, 0.05, 0.005, 0.015, 0.045, 0.125, 1.005, 1.045, 2.675, 8.345, 99.995, 999.5, 999.995,
-  1000, 9999.5, 123456.785, 999999.5, -1234.567, 1e15 + 0.5, 2 ** 53, 1e20, 9.99e20, 5e-7, 0.1 + 0.2, 36.04999, 140910, 233440,
+  0,
+  -0,
+  0.5,
+  1.5,
+  2.5,
+  -0.5,
+  -0.4,
+  -0.04,
+  0.05,
+  0.005,
+  0.015,
+  0.045,
+  0.125,
+  1.005,
+  1.045,
+  2.675,
+  8.345,
+  99.995,
+  999.5,
+  999.995,
+  1000,
+  9999.5,
+  123456.785,
+  999999.5,
+  -1234.567,
+  1e15 + 0.5,
+  2 ** 53,
+  1e20,
+  9.99e20,
+  5e-7,
+  0.1 + 0.2,
+  36.04999,
+  140910,
+  233440,
 ];
 
 /** A small deterministic generator, so a failure names a value that reproduces. */
@@ -18,7 +50,7 @@ function* seeded(n: number): Generator<number> {
     x ^= x << 5;
     const u = (x >>> 0) / 2 ** 32;
     const magnitude = 10 ** (Math.floor(u * 20) - 4);
-    const value = ((x >>> 3) % 100000) / 1000 * magnitude;
+    const value = (((x >>> 3) % 100000) / 1000) * magnitude;
     yield i % 7 === 0 ? -value : i % 5 === 0 ? Math.round(value * 1000) / 1000 : value;
   }
 }

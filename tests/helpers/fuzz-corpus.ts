@@ -16,7 +16,7 @@ export function corpusFromBuild(): Corpus {
   const pub = join(root, "dist/public");
   const assets = readdirSync(pub, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith("_"))
-    .map((e) => "/" + relative(pub, join(e.parentPath, e.name)));
+    .map((e) => `/${relative(pub, join(e.parentPath, e.name))}`);
   return {
     rankings: manifest.rankings.map((r) => r.id),
     charts: manifest.charts.map((c) => c.id),

@@ -24,13 +24,57 @@ export interface Corpus {
 }
 
 /** Methods workerd's HTTP parser knows (a selection): requests with them reach the worker. */
-export const RUNTIME_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH", "PROPFIND", "MKCOL", "TRACE", "COPY", "LOCK", "PURGE", "SEARCH"]);
+export const RUNTIME_METHODS: ReadonlySet<string> = new Set([
+  "GET",
+  "HEAD",
+  "OPTIONS",
+  "POST",
+  "PUT",
+  "DELETE",
+  "PATCH",
+  "PROPFIND",
+  "MKCOL",
+  "TRACE",
+  "COPY",
+  "LOCK",
+  "PURGE",
+  "SEARCH",
+]);
 const METHODS = ["GET", "GET", "GET", "GET", "HEAD", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH", "PROPFIND", "MKCOL", "TRACE", "COPY", "PURGE", "FOO"];
 const FORMATS = ["json", "csv", "html", "svg", "embed", "vega", "vega-lite", "xml", "", "HTML", "json%00", "<script>", "csv,html"];
 const JUNK = [
-  "", "x", "no-such", "..", "%2e%2e", "%", "%E0%A4%A", "%00", "%ff%fe", "é", "😀", "<script>alert(1)</script>", "'\"><svg onload=1>",
-  "javascript:alert(1)", "a".repeat(300), "é".repeat(300), "‮evil", "=cmd|' /C calc'!A0", "index.html", "widgets.js", " ", "%20", "?", "#",
-  "__proto__", "constructor", "toString", "null", "undefined", "-1", "1e309", "NaN",
+  "",
+  "x",
+  "no-such",
+  "..",
+  "%2e%2e",
+  "%",
+  "%E0%A4%A",
+  "%00",
+  "%ff%fe",
+  "é",
+  "😀",
+  "<script>alert(1)</script>",
+  "'\"><svg onload=1>",
+  "javascript:alert(1)",
+  "a".repeat(300),
+  "é".repeat(300),
+  "‮evil",
+  "=cmd|' /C calc'!A0",
+  "index.html",
+  "widgets.js",
+  " ",
+  "%20",
+  "?",
+  "#",
+  "__proto__",
+  "constructor",
+  "toString",
+  "null",
+  "undefined",
+  "-1",
+  "1e309",
+  "NaN",
 ];
 const HEADER_VALUES = ["*", "", '"x"', 'W/"x", *', "a".repeat(4000), "gzip, br", "text/html", "application/json", "bytes=0-10", "bytes=999999-", "\u00e9"];
 
@@ -57,7 +101,8 @@ function path(r: Rng, c: Corpus): string {
     () => `/api/v1/entities/${r.chance(0.8) ? kind : segment(r, c)}`,
     () => `/api/v1/entities/${kind}/${id()}`,
     () => `/api/v1/compare/${r.chance(0.8) ? r.pick(c.compareKinds) : segment(r, c)}`,
-    () => `/embed/${r.pick(["chart", "ranking", "fact", "compare", "widget", ""])}/${r.pick([...c.charts, ...c.rankings, ...c.facts, ...c.compareKinds, ...JUNK])}`,
+    () =>
+      `/embed/${r.pick(["chart", "ranking", "fact", "compare", "widget", ""])}/${r.pick([...c.charts, ...c.rankings, ...c.facts, ...c.compareKinds, ...JUNK])}`,
     () => "/embed/atlas.css",
     () => "/oembed",
     () => "/openapi.json",
@@ -86,13 +131,16 @@ function query(r: Rng, c: Corpus): string {
     if (k === "format") v = r.pick(FORMATS);
     else if (k === "a" || k === "b") v = ids.length && r.chance(0.7) ? r.pick(ids) : segment(r, c);
     else if (k === "theme") v = r.pick(["light", "dark", "auto", "neon", ""]);
-    else if (k === "url") v = encodeURIComponent(r.pick([`http://127.0.0.1/embed/chart/${r.pick(c.charts)}`, "/embed/ranking/x", "javascript:alert(1)", "https://evil.example/embed/chart/x", "::", ""]));
+    else if (k === "url")
+      v = encodeURIComponent(
+        r.pick([`http://127.0.0.1/embed/chart/${r.pick(c.charts)}`, "/embed/ranking/x", "javascript:alert(1)", "https://evil.example/embed/chart/x", "::", ""]),
+      );
     else if (k === "maxwidth" || k === "maxheight") v = r.pick(["0", "-5", "300", "1e9", "abc", "99999999999999999999"]);
     else v = segment(r, c);
     params.push(r.chance(0.05) ? k : `${k}=${v}`);
   }
-  if (r.chance(0.03)) params.push("x=" + "y".repeat(6000));
-  return "?" + params.join(r.chance(0.1) ? ";" : "&");
+  if (r.chance(0.03)) params.push(`x=${"y".repeat(6000)}`);
+  return `?${params.join(r.chance(0.1) ? ";" : "&")}`;
 }
 
 export function fuzzRequest(r: Rng, c: Corpus): FuzzRequest {
@@ -100,7 +148,19 @@ export function fuzzRequest(r: Rng, c: Corpus): FuzzRequest {
   const headers: Record<string, string> = {};
   const nh = r.int(4);
   for (let i = 0; i < nh; i++) {
-    const name = r.pick(["If-None-Match", "Accept", "Accept-Encoding", "Origin", "Range", "Content-Type", "X-Forwarded-For", "Cookie", "Access-Control-Request-Method", "Access-Control-Request-Headers", "X-Fuzz"]);
+    const name = r.pick([
+      "If-None-Match",
+      "Accept",
+      "Accept-Encoding",
+      "Origin",
+      "Range",
+      "Content-Type",
+      "X-Forwarded-For",
+      "Cookie",
+      "Access-Control-Request-Method",
+      "Access-Control-Request-Headers",
+      "X-Fuzz",
+    ]);
     headers[name] = r.pick(HEADER_VALUES).replace(/[^\t\x20-\x7e]/g, "?");
   }
   let body: Buffer | undefined;

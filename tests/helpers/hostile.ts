@@ -45,7 +45,14 @@ export function hostileSources(): { sourcesDir: string; contentDir: string; name
   let median = readFileSync(medianFile, "utf8");
   const names: string[] = [];
   // The metros the curated content names keep their names (the build checks those references).
-  const referenced = new Set(["San Jose-Sunnyvale-Santa Clara, CA", "San Francisco-Oakland-Fremont, CA", "New York-Newark-Jersey City, NY-NJ", "Boston-Cambridge-Newton, MA-NH", "Seattle-Tacoma-Bellevue, WA", "Austin-Round Rock-San Marcos, TX"]);
+  const referenced = new Set([
+    "San Jose-Sunnyvale-Santa Clara, CA",
+    "San Francisco-Oakland-Fremont, CA",
+    "New York-Newark-Jersey City, NY-NJ",
+    "Boston-Cambridge-Newton, MA-NH",
+    "Seattle-Tacoma-Bellevue, WA",
+    "Austin-Round Rock-San Marcos, TX",
+  ]);
   let i = 1;
   for (const payload of PAYLOADS) {
     for (;;) {

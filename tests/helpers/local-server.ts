@@ -55,7 +55,17 @@ export async function startLocalServer(
   if (!o.persistTo) {
     const seed = spawnSync(
       wrangler,
-      ["kv", "bulk", "put", seedFile(state, o.kvFile ?? join(root, "data/out/kv-bulk.json"), o.previous), "--binding", "ATLAS_KV", "--local", "--persist-to", state],
+      [
+        "kv",
+        "bulk",
+        "put",
+        seedFile(state, o.kvFile ?? join(root, "data/out/kv-bulk.json"), o.previous),
+        "--binding",
+        "ATLAS_KV",
+        "--local",
+        "--persist-to",
+        state,
+      ],
       { cwd: root, env, encoding: "utf8" },
     );
     if (seed.status !== 0) throw new Error(`seeding local KV failed:\n${seed.stderr}`);

@@ -26,7 +26,14 @@ export function lighthouse(url: string, categories: readonly string[] = [...HELD
     const out = join(dir, "report.json");
     const run = spawnSync(
       join(root, "node_modules/.bin/lighthouse"),
-      [url, "--quiet", "--output=json", `--output-path=${out}`, `--only-categories=${categories.join(",")}`, `--chrome-flags=--headless=new ${chromiumArgs.join(" ")}`],
+      [
+        url,
+        "--quiet",
+        "--output=json",
+        `--output-path=${out}`,
+        `--only-categories=${categories.join(",")}`,
+        `--chrome-flags=--headless=new ${chromiumArgs.join(" ")}`,
+      ],
       { cwd: root, encoding: "utf8", env: { ...process.env, CHROME_PATH: chromiumPath }, timeout: 120_000 },
     );
     if (run.status !== 0) throw new Error(`lighthouse ${url} exited ${run.status}: ${run.stderr.slice(-1500)}`);
@@ -35,7 +42,9 @@ export function lighthouse(url: string, categories: readonly string[] = [...HELD
       audits: Record<string, { score: number | null; title: string }>;
     };
     const failing = HELD.flatMap((c) =>
-      (report.categories[c]?.auditRefs ?? []).filter((a) => a.weight > 0 && report.audits[a.id]?.score !== null && report.audits[a.id]!.score! < 1).map((a) => `${c}: ${a.id} (${report.audits[a.id]!.title})`),
+      (report.categories[c]?.auditRefs ?? [])
+        .filter((a) => a.weight > 0 && report.audits[a.id]?.score !== null && report.audits[a.id]!.score! < 1)
+        .map((a) => `${c}: ${a.id} (${report.audits[a.id]!.title})`),
     );
     return { url, scores: Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, v.score])), failing };
   } finally {
@@ -52,7 +61,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     for (const path of LIGHTHOUSE_PAGES) {
       const r = lighthouse(server.url + path);
-      console.log(`${path}: ${Object.entries(r.scores).map(([k, v]) => `${k} ${score(v)}`).join(", ")}`);
+      console.log(
+        `${path}: ${Object.entries(r.scores)
+          .map(([k, v]) => `${k} ${score(v)}`)
+          .join(", ")}`,
+      );
       for (const f of r.failing) console.log(`  ${f}`);
       if (HELD.some((c) => r.scores[c] !== 1)) failed = true;
     }

@@ -33,15 +33,16 @@ describe("<ml-employer-chart>", () => {
     expect(root.querySelector(".summary")?.textContent).toContain("$140,300");
     expect(root.querySelector("footer")?.textContent).toContain("U.S. Bureau of Labor Statistics");
     expect(root.querySelector(".trust")?.textContent).toBe("official");
-    const drawn = [...root.querySelectorAll(".figure .row")].map((r) => [clean(r.querySelector(".label")?.textContent), clean(r.querySelector(".value")?.textContent)]);
+    const drawn = [...root.querySelectorAll(".figure .row")].map((r) => [
+      clean(r.querySelector(".label")?.textContent),
+      clean(r.querySelector(".value")?.textContent),
+    ]);
     expect(drawn).toHaveLength(12);
     expect(drawn).toContainEqual(["Data scientists", "$120,230"]);
     expect(drawn[0]).toEqual(["Computer and information systems managers", "$175,140"]);
     const rows = [...(await openTable(el)).querySelectorAll("tbody tr")].map((tr) => tr.textContent);
     expect(rows.map((r) => r?.replace(/\s+/g, "")).find((r) => r?.includes("Datascientists"))).toMatch(/^\d+Datascientists\$120,230$/);
-    expect(root.querySelector<HTMLAnchorElement>('footer a[href$="format=csv"]')?.href).toBe(
-      `${api}/api/v1/rankings/occupations-by-median-wage?format=csv`,
-    );
+    expect(root.querySelector<HTMLAnchorElement>('footer a[href$="format=csv"]')?.href).toBe(`${api}/api/v1/rankings/occupations-by-median-wage?format=csv`);
   });
 
   it("builds the data table's rows when its disclosure first opens, and keeps them", async () => {
@@ -76,7 +77,9 @@ describe("<ml-employer-chart>", () => {
     const changed: ChartEmbed = { ...real, rows: real.rows.map((r, i) => ({ ...r, value: values[i]! })) };
     const fetchReal = window.fetch.bind(window);
     vi.spyOn(window, "fetch").mockImplementation((input, init) =>
-      String(input) === url ? Promise.resolve(new Response(JSON.stringify(changed), { headers: { "Content-Type": "application/json" } })) : fetchReal(input, init),
+      String(input) === url
+        ? Promise.resolve(new Response(JSON.stringify(changed), { headers: { "Content-Type": "application/json" } }))
+        : fetchReal(input, init),
     );
     const el = mount({ chart: "roles-by-median-wage", api });
     await until(() => el.shadowRoot?.querySelector(".figure .bar"));
@@ -96,11 +99,15 @@ describe("<ml-employer-chart>", () => {
     const marked: ChartEmbed = {
       ...real,
       chart: { ...real.chart, gaps: [{ id: "astronomers", name: "Astronomers", reason: "estimate not released" }] },
-      rows: real.rows.map((r, i) => (i === 0 ? { ...r, value: 239200, bound: "at-least" as const } : i === 2 ? { ...r, prse: 34.5, reliability: "use-with-caution" as const } : r)),
+      rows: real.rows.map((r, i) =>
+        i === 0 ? { ...r, value: 239200, bound: "at-least" as const } : i === 2 ? { ...r, prse: 34.5, reliability: "use-with-caution" as const } : r,
+      ),
     };
     const fetchReal = window.fetch.bind(window);
     vi.spyOn(window, "fetch").mockImplementation((input, init) =>
-      String(input) === url ? Promise.resolve(new Response(JSON.stringify(marked), { headers: { "Content-Type": "application/json" } })) : fetchReal(input, init),
+      String(input) === url
+        ? Promise.resolve(new Response(JSON.stringify(marked), { headers: { "Content-Type": "application/json" } }))
+        : fetchReal(input, init),
     );
     const el = mount({ chart: "occupations-by-median-wage", api });
     await until(() => el.shadowRoot?.querySelector(".figure .bar"));
@@ -198,7 +205,10 @@ describe("<ml-employer-chart>", () => {
   it("asks once, at /api/v1/embeds, for the charts of elements that connect in the same task; one alone asks its own URL", async () => {
     const fetchReal = window.fetch.bind(window);
     const urls: string[] = [];
-    vi.spyOn(window, "fetch").mockImplementation((input, init) => (urls.push(String(input)), fetchReal(input, init)));
+    vi.spyOn(window, "fetch").mockImplementation((input, init) => {
+      urls.push(String(input));
+      return fetchReal(input, init);
+    });
     const ids = ["occupations-by-median-wage", "no-such-chart", "metros-by-data-scientist-employment"];
     const els = ids.map((chart) => mount({ chart, api }));
     await until(() => els.every((el) => el.shadowRoot?.querySelector("footer, [role=alert]")));
@@ -292,7 +302,10 @@ describe("<ml-employer-chart>", () => {
     const fetchReal = window.fetch.bind(window);
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
-    vi.spyOn(window, "fetch").mockImplementation(async (input, init) => (await held, fetchReal(input, init)));
+    vi.spyOn(window, "fetch").mockImplementation(async (input, init) => {
+      await held;
+      return fetchReal(input, init);
+    });
     const el = mount({ chart: "roles-by-median-wage", api });
     const status = await until(() => el.shadowRoot?.querySelector('[role="status"]'));
     expect(status.textContent).toBe("Loading chart…");
@@ -339,7 +352,10 @@ describe("<ml-employer-chart>", () => {
     await until(() => el.shadowRoot?.querySelector(".figure .bar"));
     const urls: string[] = [];
     const fetchReal = window.fetch.bind(window);
-    vi.spyOn(window, "fetch").mockImplementation((input, init) => (urls.push(String(input)), fetchReal(input, init)));
+    vi.spyOn(window, "fetch").mockImplementation((input, init) => {
+      urls.push(String(input));
+      return fetchReal(input, init);
+    });
     await import(/* @vite-ignore */ `../../widgets/loader.ts?again=${Date.now()}`);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(customElements.get("ml-employer-chart")).toBeDefined();

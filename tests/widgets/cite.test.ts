@@ -17,7 +17,11 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
 const ELEMENTS = [
   ["ml-employer-chart", { chart: "occupations-by-median-wage" }, "/api/v1/charts/occupations-by-median-wage"],
   ["ml-employer-ranking", { ranking: "metros-by-data-scientist-employment" }, "/api/v1/rankings/metros-by-data-scientist-employment"],
-  ["ml-employer-compare", { kind: "metros", a: "new-york-newark-jersey-city-ny-nj", b: "san-jose-sunnyvale-santa-clara-ca" }, "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca"],
+  [
+    "ml-employer-compare",
+    { kind: "metros", a: "new-york-newark-jersey-city-ny-nj", b: "san-jose-sunnyvale-santa-clara-ca" },
+    "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca",
+  ],
   ["ml-employer-fact", { fact: "internship-effect" }, "/api/v1/facts/internship-effect"],
 ] as const;
 

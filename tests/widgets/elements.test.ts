@@ -15,16 +15,46 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
 
 /** Each element, what it asks for, the same with an unknown id, and its message for that. */
 const elements = [
-  { tag: "ml-employer-chart", noun: "chart", attrs: { chart: "occupations-by-median-wage" }, missing: "chart",
-    unknown: { chart: "no-such-chart" }, notFound: 'No chart called "no-such-chart" exists.' },
-  { tag: "ml-employer-ranking", noun: "ranking", attrs: { ranking: "occupations-by-employment" }, missing: "ranking",
-    unknown: { ranking: "no-such-ranking" }, notFound: 'No ranking called "no-such-ranking" exists.' },
-  { tag: "ml-employer-compare", noun: "comparison", attrs: { kind: "occupations", a: "data-scientists", b: "statisticians" }, missing: "kind",
-    unknown: { kind: "occupations", a: "data-scientists", b: "wizards" }, notFound: 'No comparison of "data-scientists" and "wizards" exists.' },
-  { tag: "ml-employer-fact", noun: "fact", attrs: { fact: "internship-effect" }, missing: "fact",
-    unknown: { fact: "no-such-fact" }, notFound: 'No fact called "no-such-fact" exists.' },
-  { tag: "ml-employer-profile", noun: "profile", attrs: { kind: "metros", entity: "pittsburgh-pa" }, missing: "kind",
-    unknown: { kind: "metros", entity: "atlantis" }, notFound: 'No profile called "metros/atlantis" exists.' },
+  {
+    tag: "ml-employer-chart",
+    noun: "chart",
+    attrs: { chart: "occupations-by-median-wage" },
+    missing: "chart",
+    unknown: { chart: "no-such-chart" },
+    notFound: 'No chart called "no-such-chart" exists.',
+  },
+  {
+    tag: "ml-employer-ranking",
+    noun: "ranking",
+    attrs: { ranking: "occupations-by-employment" },
+    missing: "ranking",
+    unknown: { ranking: "no-such-ranking" },
+    notFound: 'No ranking called "no-such-ranking" exists.',
+  },
+  {
+    tag: "ml-employer-compare",
+    noun: "comparison",
+    attrs: { kind: "occupations", a: "data-scientists", b: "statisticians" },
+    missing: "kind",
+    unknown: { kind: "occupations", a: "data-scientists", b: "wizards" },
+    notFound: 'No comparison of "data-scientists" and "wizards" exists.',
+  },
+  {
+    tag: "ml-employer-fact",
+    noun: "fact",
+    attrs: { fact: "internship-effect" },
+    missing: "fact",
+    unknown: { fact: "no-such-fact" },
+    notFound: 'No fact called "no-such-fact" exists.',
+  },
+  {
+    tag: "ml-employer-profile",
+    noun: "profile",
+    attrs: { kind: "metros", entity: "pittsburgh-pa" },
+    missing: "kind",
+    unknown: { kind: "metros", entity: "atlantis" },
+    notFound: 'No profile called "metros/atlantis" exists.',
+  },
 ] as const;
 
 /** fetch held until release(); each call's signal is kept. */
@@ -96,7 +126,11 @@ describe("<ml-employer-ranking>", () => {
     const el = mount("ml-employer-ranking", { ranking: "metros-by-data-scientist-employment", limit: "3", api });
     await footer(el);
     const rows = [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) => r.textContent!.replace(/\s+/g, " ").trim());
-    expect(rows).toEqual(["1 New York-Newark-Jersey City, NY-NJ 19,810", "2 Los Angeles-Long Beach-Anaheim, CA 10,030", "3 San Francisco-Oakland-Fremont, CA 9,350"]);
+    expect(rows).toEqual([
+      "1 New York-Newark-Jersey City, NY-NJ 19,810",
+      "2 Los Angeles-Long Beach-Anaheim, CA 10,030",
+      "3 San Francisco-Oakland-Fremont, CA 9,350",
+    ]);
     expect(el.shadowRoot!.querySelector("h2")!.textContent).toContain("(top 3 of 263)");
     expect(el.shadowRoot!.querySelector(".trust")!.textContent).toBe("third-party");
   });
@@ -107,7 +141,10 @@ describe("trust marks in the elements", () => {
     [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, " ").trim()).join(" "));
 
   it("shows a top-coded wage as ≥ its bound, first, and says what the bound means, in the ranking and the chart", async () => {
-    for (const [tag, attr] of [["ml-employer-ranking", "ranking"], ["ml-employer-chart", "chart"]] as const) {
+    for (const [tag, attr] of [
+      ["ml-employer-ranking", "ranking"],
+      ["ml-employer-chart", "chart"],
+    ] as const) {
       const el = mount(tag, { [attr]: "naics-industries-by-data-scientist-90th-percentile-wage", api });
       await footer(el);
       // A chart builds its table rows when the reader opens the disclosure.
@@ -214,7 +251,9 @@ describe("pinned to a snapshot", () => {
     expect(list.snapshots.length, "the test server publishes the May 2024 edition before the May 2025 one").toBe(2);
     const older = list.snapshots[0]!.id;
     const cell = (el: HTMLElement) =>
-      [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent!.trim())).find((r) => r[1] === "Data scientists")?.[2];
+      [...el.shadowRoot!.querySelectorAll("tbody tr")]
+        .map((r) => [...r.children].map((c) => c.textContent!.trim()))
+        .find((r) => r[1] === "Data scientists")?.[2];
     const pinned = mount("ml-employer-ranking", { ranking: "occupations-by-employment", snapshot: older, api });
     const latest = mount("ml-employer-ranking", { ranking: "occupations-by-employment", api });
     await footer(pinned);

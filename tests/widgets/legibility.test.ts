@@ -76,7 +76,11 @@ describe.each(SCHEMES)("legible at 320–1200 px, %s", (theme) => {
 
 describe("the comparison at narrow widths", () => {
   it("stacks each figure: both values and the ratio on lines of their own, each labelled", async () => {
-    for await (const { el, width } of atWidths("ml-employer-compare", { kind: "metros", a: "new-york-newark-jersey-city-ny-nj", b: "san-jose-sunnyvale-santa-clara-ca" })) {
+    for await (const { el, width } of atWidths("ml-employer-compare", {
+      kind: "metros",
+      a: "new-york-newark-jersey-city-ny-nj",
+      b: "san-jose-sunnyvale-santa-clara-ca",
+    })) {
       const rows = [...el.shadowRoot!.querySelectorAll("tbody tr")];
       expect(rows.length).toBeGreaterThan(3);
       for (const tr of rows) {

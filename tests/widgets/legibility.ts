@@ -55,12 +55,13 @@ export function drawnText(root: ParentNode): Drawn[] {
 const overlaps = (a: DOMRect, b: DOMRect, tolerance = 1) =>
   Math.min(a.right, b.right) - Math.max(a.left, b.left) > tolerance && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > tolerance;
 
-const inside = (r: DOMRect, frame: DOMRect) => r.left >= frame.left - 0.5 && r.right <= frame.right + 0.5 && r.top >= frame.top - 0.5 && r.bottom <= frame.bottom + 0.5;
+const inside = (r: DOMRect, frame: DOMRect) =>
+  r.left >= frame.left - 0.5 && r.right <= frame.right + 0.5 && r.top >= frame.top - 0.5 && r.bottom <= frame.bottom + 0.5;
 
 /** Pieces of text that must stay on one line: words, where a hyphen or dash ends a piece (a break after it is fine). */
 function pieces(s: string): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
-  for (const m of s.matchAll(/[^\s\-–—]+[\-–—]?|[\-–—]/g)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  for (const m of s.matchAll(/[^\s\-–—]+[-–—]?|[-–—]/g)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
 }
 
@@ -83,7 +84,8 @@ export function legibilityProblems(host: HTMLElement, container: HTMLElement): s
   const problems: string[] = [];
   const frame = root.querySelector(".frame")!.getBoundingClientRect();
   const box = container.getBoundingClientRect();
-  if (frame.right > box.right + 0.5 || frame.left < box.left - 0.5) problems.push(`frame ${frame.width.toFixed(0)} px wide leaves its ${box.width} px container`);
+  if (frame.right > box.right + 0.5 || frame.left < box.left - 0.5)
+    problems.push(`frame ${frame.width.toFixed(0)} px wide leaves its ${box.width} px container`);
   const texts = drawnText(root);
   if (texts.length === 0) problems.push("no text drawn");
   for (const t of texts) {

@@ -58,7 +58,9 @@ describe("API index and lists", () => {
   });
 
   it("lists every source with URL (or null with a note), period and trust label", async () => {
-    const body = (await (await get("/api/v1/sources")).json()) as { sources: { id: string; url: string | null; period: string; trust: string; note?: string }[] };
+    const body = (await (await get("/api/v1/sources")).json()) as {
+      sources: { id: string; url: string | null; period: string; trust: string; note?: string }[];
+    };
     expect(body.sources.map((s) => s.id)).toContain("bls-oews-national-m2025");
     for (const s of body.sources) {
       expect(s.period).not.toBe("");
@@ -74,7 +76,9 @@ describe("rankings and charts", () => {
     expect(res.headers.get("content-type")).toContain("text/csv");
     const lines = (await res.text()).trim().split("\r\n");
     expect(lines[0]).toBe("rank,id,name,value,bound,unit,prse,reliability,source,source_url,period,trust,derived_from,derived_sources,note,snapshot");
-    expect(lines.find((l) => l.includes(",data-scientists,"))).toContain(",262440,,jobs,1.1,,bls-oews-national-m2025,https://www.bls.gov/oes/tables.htm,May 2025,official,");
+    expect(lines.find((l) => l.includes(",data-scientists,"))).toContain(
+      ",262440,,jobs,1.1,,bls-oews-national-m2025,https://www.bls.gov/oes/tables.htm,May 2025,official,",
+    );
   });
 
   it("serves each chart as Vega-Lite, compiled Vega, SVG and embed payload", async () => {
@@ -100,8 +104,15 @@ describe("several charts' embed payloads in one request", () => {
     const res = await get(`/api/v1/embeds?charts=${ids.join(",")},occupations-by-employment`);
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
-    const body = (await res.json()) as { snapshot: { id: string }; charts: { id: string; status: number; etag?: string; embed?: unknown; problem?: { code: string } }[] };
-    expect(body.charts.map((c) => [c.id, c.status])).toEqual([[ids[0], 200], [ids[1], 404], [ids[2], 200]]);
+    const body = (await res.json()) as {
+      snapshot: { id: string };
+      charts: { id: string; status: number; etag?: string; embed?: unknown; problem?: { code: string } }[];
+    };
+    expect(body.charts.map((c) => [c.id, c.status])).toEqual([
+      [ids[0], 200],
+      [ids[1], 404],
+      [ids[2], 200],
+    ]);
     expect(body.charts[1]!.problem!.code).toBe("unknown-chart");
     for (const c of [body.charts[0]!, body.charts[2]!]) {
       const single = await get(`/api/v1/charts/${c.id}?format=embed`);
@@ -220,8 +231,18 @@ describe("entities, sections and facts", () => {
   it("lists the twelve sections of the article, each answering with records and sources", async () => {
     const { sections } = (await (await get("/api/v1/sections")).json()) as { sections: { id: string; links: { self: string } }[] };
     expect(sections.map((s) => s.id)).toEqual([
-      "industries", "entry-level-roles", "employer-types", "employer-sizes", "government", "nonprofits",
-      "healthcare", "technology-sectors", "mid-career", "geography", "internships", "key-facts",
+      "industries",
+      "entry-level-roles",
+      "employer-types",
+      "employer-sizes",
+      "government",
+      "nonprofits",
+      "healthcare",
+      "technology-sectors",
+      "mid-career",
+      "geography",
+      "internships",
+      "key-facts",
     ]);
     for (const s of sections) expect((await get(s.links.self)).status).toBe(200);
   });

@@ -5,7 +5,11 @@ import { BASE, get, problem } from "./client";
 const FRAGMENTS = [
   ["chart", "/api/v1/charts/occupations-by-median-wage?format=html", "/api/v1/charts/occupations-by-median-wage?format=embed"],
   ["ranking", "/api/v1/rankings/metros-by-data-scientist-employment?format=html", "/api/v1/rankings/metros-by-data-scientist-employment"],
-  ["compare", "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca&format=html", "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca"],
+  [
+    "compare",
+    "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca&format=html",
+    "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca",
+  ],
   ["compare", "/api/v1/compare/occupations?a=data-scientists&b=statisticians&format=html", "/api/v1/compare/occupations?a=data-scientists&b=statisticians"],
 ] as const;
 

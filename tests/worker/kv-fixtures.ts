@@ -64,7 +64,12 @@ export function faulty(rule: (key: string) => Fault): KVNamespace {
 /** The real KV binding, counting reads. */
 export function counting(): { kv: KVNamespace; reads: string[] } {
   const reads: string[] = [];
-  const kv = { get: (key: string) => (reads.push(key), env.ATLAS_KV.get(key)) } as unknown as KVNamespace;
+  const kv = {
+    get: (key: string) => {
+      reads.push(key);
+      return env.ATLAS_KV.get(key);
+    },
+  } as unknown as KVNamespace;
   return { kv, reads };
 }
 

@@ -57,7 +57,11 @@ describe("KV failing midway", () => {
       get: async (key: string) => (key === POINTER_KEY ? NEW_ID : Promise.reject(new Error("KV read limit"))),
     } as unknown as KVNamespace;
     const app = createApp(bundledSnapshot);
-    for (const path of ["/api/v1/rankings/occupations-by-employment", "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca", "/embed/chart/occupations-by-median-wage"]) {
+    for (const path of [
+      "/api/v1/rankings/occupations-by-employment",
+      "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca",
+      "/embed/chart/occupations-by-median-wage",
+    ]) {
       const res = await app.request(path, {}, { ATLAS_KV: flaky });
       expect(res.status, path).toBe(200);
       expect(res.headers.get("x-atlas-snapshot"), path).toBe(bundled.pointer);
@@ -74,7 +78,9 @@ describe("ids longer than a KV key may be", () => {
     async (prefix) => {
       await env.ATLAS_KV.put(POINTER_KEY, (await bundledSnapshot()).pointer);
       await Promise.all(
-        Object.entries((await bundledSnapshot()).entries).slice(0, 5).map(([k, v]) => env.ATLAS_KV.put(k, v)),
+        Object.entries((await bundledSnapshot()).entries)
+          .slice(0, 5)
+          .map(([k, v]) => env.ATLAS_KV.put(k, v)),
       );
       const res = await createApp(bundledSnapshot).request(prefix + "é".repeat(400), {}, env);
       expect(res.status).toBe(404);

@@ -12,14 +12,25 @@ const A = "a1a1a1a1a1a1";
 const B = "b2b2b2b2b2b2";
 const SEED = 20261202;
 const MISSES = 600;
-const KINDS = ["occupations", "metros", "states", "naics-sectors", "naics-industries", "government-levels", "industries", "employer-types", "employer-sizes", "roles"];
+const KINDS = [
+  "occupations",
+  "metros",
+  "states",
+  "naics-sectors",
+  "naics-industries",
+  "government-levels",
+  "industries",
+  "employer-types",
+  "employer-sizes",
+  "roles",
+];
 
 beforeAll(async () => {
   await publishCopy(A, 111111, { pointer: true });
 });
 
 /** An id no snapshot has: a slug, as a scanner trying ids would send. */
-const unknownId = (r: ReturnType<typeof rng>) => `x${r.int(1e9).toString(36)}-${r.pick(["data", "ml", "ai", "jobs"])}${r.chance(0.2) ? "-" + r.int(99) : ""}`;
+const unknownId = (r: ReturnType<typeof rng>) => `x${r.int(1e9).toString(36)}-${r.pick(["data", "ml", "ai", "jobs"])}${r.chance(0.2) ? `-${r.int(99)}` : ""}`;
 
 /** Every route that takes an id, with an unknown id in it. */
 function missPath(r: ReturnType<typeof rng>): string {
@@ -48,7 +59,12 @@ describe("unknown ids", () => {
     const app = createApp(bundledSnapshot);
     const ask = (path: string) => app.request(`http://atlas.test${path}`, {}, { ATLAS_KV: kv });
     // The isolate learns the snapshot's ids once: the manifest and the list bodies (which it serves anyway).
-    for (const path of ["/api/v1/rankings/occupations-by-median-wage", "/api/v1/facts/data-scientist-growth-2023-33", "/api/v1/sections/geography", ...KINDS.map((k) => `/api/v1/entities/${k}`)])
+    for (const path of [
+      "/api/v1/rankings/occupations-by-median-wage",
+      "/api/v1/facts/data-scientist-growth-2023-33",
+      "/api/v1/sections/geography",
+      ...KINDS.map((k) => `/api/v1/entities/${k}`),
+    ])
       expect((await ask(path)).status, path).toBe(200);
     const warmup = reads.length;
     reads.length = 0;
@@ -70,7 +86,11 @@ describe("unknown ids", () => {
   it("a warm request reads no KV either", async () => {
     const { kv, reads } = counting();
     const app = createApp(bundledSnapshot);
-    const paths = ["/api/v1/rankings/occupations-by-median-wage", "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca", "/embed/ranking/occupations-by-median-wage"];
+    const paths = [
+      "/api/v1/rankings/occupations-by-median-wage",
+      "/api/v1/compare/metros?a=new-york-newark-jersey-city-ny-nj&b=san-jose-sunnyvale-santa-clara-ca",
+      "/embed/ranking/occupations-by-median-wage",
+    ];
     for (const p of paths) await (await app.request(`http://atlas.test${p}`, {}, { ATLAS_KV: kv })).arrayBuffer();
     reads.length = 0;
     for (const p of paths) expect((await app.request(`http://atlas.test${p}`, {}, { ATLAS_KV: kv })).status).toBe(200);

@@ -5,7 +5,13 @@ import { BASE, get, problem } from "./client";
 
 const json = async <T>(path: string) => (await (await get(path)).json()) as T;
 const sections = async () => (await json<{ sections: { id: string; title: string; question: string }[] }>("/api/v1/sections")).sections;
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 async function page(path: string) {
   const res = await get(path);
@@ -18,7 +24,8 @@ async function page(path: string) {
 }
 
 /** The page's schema.org blocks, parsed. */
-const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+const jsonLd = (html: string) =>
+  [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
 
 describe("report pages", () => {
   it("serve the front door, the report and every section with canonical URL, social card, Dataset JSON-LD and the widgets", async () => {
@@ -32,7 +39,10 @@ describe("report pages", () => {
       expect(html).toContain('<script type="module" src="/widgets.js"></script>');
       const [ld] = jsonLd(html);
       expect(ld, path).toMatchObject({ "@type": "Dataset", creator: { name: "ML Employer Atlas" } });
-      expect((ld!.distribution as { contentUrl: string }[]).every((d) => d.contentUrl.startsWith(BASE)), path).toBe(true);
+      expect(
+        (ld!.distribution as { contentUrl: string }[]).every((d) => d.contentUrl.startsWith(BASE)),
+        path,
+      ).toBe(true);
       expect(ld!.temporalCoverage, path).toMatch(/^\d{4}(\/\d{4})?$/);
       // The card the page names is a PNG.
       const card = await get(meta("og:image").slice(BASE.length));
@@ -42,7 +52,9 @@ describe("report pages", () => {
 
   it("writes each section's question, title and claims, and links its JSON", async () => {
     for (const s of await sections()) {
-      const { section } = await json<{ section: { title: string; question: string; claims: { text: string }[]; links: { self: string } } }>(`/api/v1/sections/${s.id}`);
+      const { section } = await json<{ section: { title: string; question: string; claims: { text: string }[]; links: { self: string } } }>(
+        `/api/v1/sections/${s.id}`,
+      );
       const { html } = await page(`/report/${s.id}`);
       const text = decode(html);
       expect(text).toContain(`<h1>${section.title}</h1>`);
@@ -93,7 +105,9 @@ describe("cards", () => {
     expect(embed).toContain(`<meta property="og:image" content="${BASE}/cards/fact/internship-effect.png">`);
     const fact = await json<{ fact: { text: string } }>("/api/v1/facts/internship-effect");
     expect(decode(embed)).toContain(`<meta property="og:description" content="${fact.fact.text}">`);
-    const o = await json<{ thumbnail_url: string; thumbnail_width: number }>(`/oembed?url=${encodeURIComponent(`${BASE}/embed/chart/occupations-by-median-wage`)}`);
+    const o = await json<{ thumbnail_url: string; thumbnail_width: number }>(
+      `/oembed?url=${encodeURIComponent(`${BASE}/embed/chart/occupations-by-median-wage`)}`,
+    );
     expect(o.thumbnail_url).toBe(`${BASE}/api/v1/charts/occupations-by-median-wage?format=png`);
     expect(o.thumbnail_width).toBe(1200);
   });
@@ -132,7 +146,12 @@ describe("the profile payload, fragment and embed page", () => {
     const res = await get("/api/v1/profiles/states/ohio");
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBeTruthy();
-    const { profile } = (await res.json()) as { profile: { rows: { metric: string; figure: { value: number }; rank?: { phrase: string; ranking: string }; national?: { period: string } }[]; links: { page: string } } };
+    const { profile } = (await res.json()) as {
+      profile: {
+        rows: { metric: string; figure: { value: number }; rank?: { phrase: string; ranking: string }; national?: { period: string } }[];
+        links: { page: string };
+      };
+    };
     expect(profile.rows.map((r) => r.metric).sort()).toEqual(Object.keys(ep.entity.figures).sort());
     for (const r of profile.rows) {
       expect(r.figure.value).toBe(ep.entity.figures[r.metric]!.value);

@@ -23,7 +23,9 @@ async function publish(entries: { key: string; value: string }[], id: string, in
 }
 
 const employment = async (res: Response) =>
-  ((await res.json()) as { ranking: { items: { id: string; figure: { value: number; period: string } }[] } }).ranking.items.find((i) => i.id === "data-scientists")!.figure;
+  ((await res.json()) as { ranking: { items: { id: string; figure: { value: number; period: string } }[] } }).ranking.items.find(
+    (i) => i.id === "data-scientists",
+  )!.figure;
 
 describe("pinned snapshots (A = May 2024 edition, B = May 2025 edition)", () => {
   it("keeps A's answers byte-identical and immutable after B is published, while the unpinned URL moves to B; pruned, A answers 410 naming B", async () => {
@@ -45,7 +47,11 @@ describe("pinned snapshots (A = May 2024 edition, B = May 2025 edition)", () => 
     expect(pinnedBefore.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
 
     // Publish B.
-    await publish(Object.entries(bundle.entries).map(([key, value]) => ({ key, value })), B, { snapshots: [entry(A, ["May 2024"]), entry(B, ["May 2025"])], pruned: [] });
+    await publish(
+      Object.entries(bundle.entries).map(([key, value]) => ({ key, value })),
+      B,
+      { snapshots: [entry(A, ["May 2024"]), entry(B, ["May 2025"])], pruned: [] },
+    );
     const unpinnedB = await get(path);
     expect(unpinnedB.headers.get("x-atlas-snapshot")).toBe(B);
     expect(unpinnedB.headers.get("cache-control")).toBe("public, max-age=300, stale-while-revalidate=86400");
@@ -58,7 +64,11 @@ describe("pinned snapshots (A = May 2024 edition, B = May 2025 edition)", () => 
     expect(pinnedAfter.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect((await get(`${path}?snapshot=${A}`, { headers: { "If-None-Match": etag! } })).status).toBe(304);
     // Every kind of answer takes the pin: fragments, embed pages, comparisons.
-    for (const p of [`/api/v1/rankings/occupations-by-employment?format=html&snapshot=${A}`, `/embed/ranking/occupations-by-employment?snapshot=${A}`, `/api/v1/compare/occupations?a=data-scientists&b=statisticians&snapshot=${A}`]) {
+    for (const p of [
+      `/api/v1/rankings/occupations-by-employment?format=html&snapshot=${A}`,
+      `/embed/ranking/occupations-by-employment?snapshot=${A}`,
+      `/api/v1/compare/occupations?a=data-scientists&b=statisticians&snapshot=${A}`,
+    ]) {
       const res = await get(p);
       expect(res.status, p).toBe(200);
       expect(res.headers.get("x-atlas-snapshot"), p).toBe(A);
@@ -68,7 +78,10 @@ describe("pinned snapshots (A = May 2024 edition, B = May 2025 edition)", () => 
     // The list of snapshots and one snapshot.
     const list = (await (await get("/api/v1/snapshots")).json()) as { current: string; snapshots: { id: string; current: boolean }[] };
     expect(list.current).toBe(B);
-    expect(list.snapshots.map((s) => [s.id, s.current])).toEqual([[A, false], [B, true]]);
+    expect(list.snapshots.map((s) => [s.id, s.current])).toEqual([
+      [A, false],
+      [B, true],
+    ]);
     const one = (await (await get(`/api/v1/snapshots/${B}`)).json()) as { periods: string[] };
     expect(one.periods).toContain("May 2025");
 

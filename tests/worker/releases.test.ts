@@ -74,7 +74,12 @@ describe("widget releases in workerd", () => {
   it("count a file read from KV against the client's rate limit (429 rate-limited), not an unknown version", async () => {
     const app = createApp(bundledSnapshot);
     const asked: string[] = [];
-    const limiter = { limit: async ({ key }: { key: string }) => (asked.push(key), { success: false }) };
+    const limiter = {
+      limit: async ({ key }: { key: string }) => {
+        asked.push(key);
+        return { success: false };
+      },
+    };
     const init = { headers: { "CF-Connecting-IP": "203.0.113.9" } };
     const env2 = { ATLAS_KV: env.ATLAS_KV, ASSETS: env.ASSETS, KV_READS: limiter };
     const unknownVersion = await app.request("http://atlas.test/v/ffffffffffff/widgets.js", init, env2);
@@ -91,7 +96,11 @@ describe("widget releases in workerd", () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const app = createApp(bundledSnapshot);
-      const res = await ask(app, `/v/${OLD}/widgets.js`, faulty(() => "throw"));
+      const res = await ask(
+        app,
+        `/v/${OLD}/widgets.js`,
+        faulty(() => "throw"),
+      );
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("10");
       expect(await code(res)).toBe("widget-release-unavailable");

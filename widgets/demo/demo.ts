@@ -50,9 +50,16 @@ function attributes(data: FormData): [string, string][] {
   const get = (k: string) => String(data.get(k) ?? "").trim();
   const attrs: [string, string][] =
     tag === "ml-employer-compare"
-      ? [["kind", get("kind")], ["a", get("a")], ["b", get("b")]]
+      ? [
+          ["kind", get("kind")],
+          ["a", get("a")],
+          ["b", get("b")],
+        ]
       : tag === "ml-employer-profile"
-        ? [["kind", get("kind")], ["entity", get("id")]]
+        ? [
+            ["kind", get("kind")],
+            ["entity", get("id")],
+          ]
         : [[idAttr[tag]!, get("id")]];
   for (const k of ["limit", "highlight", "lang"]) if (get(k)) attrs.push([k, get(k)]);
   if (get("theme") !== "auto") attrs.push(["theme", get("theme")]);

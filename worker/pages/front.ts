@@ -1,8 +1,17 @@
 // The front door (/) and the report's index (/report): what the atlas is, the key facts, the twelve sections, how to
 // read trust labels, bounds, gaps and reliability marks, and every source.
 import {
-  ATLAS_DESCRIPTION, ATLAS_NAME, datasetJsonLd, esc, readingNotes, SITE_CARD_ID, trustLabels, trustMeanings,
-  type FactResponse, type SectionResponse, type Source,
+  ATLAS_DESCRIPTION,
+  ATLAS_NAME,
+  datasetJsonLd,
+  esc,
+  readingNotes,
+  SITE_CARD_ID,
+  trustLabels,
+  trustMeanings,
+  type FactResponse,
+  type SectionResponse,
+  type Source,
   cardPath,
   urls,
 } from "../../core/index";
@@ -18,7 +27,10 @@ async function keyFacts(p: PageContext): Promise<string> {
   const blocks = await Promise.all(
     section.links.facts.map(async (l) => {
       const fact = (await p.json<FactResponse>(p.keys.fact(l.title), "unknown-fact", `No fact "${l.title}".`)).fact;
-      return `<div class="card">${await p.fragment("fact", fact.id)}${actions([["This as JSON", fact.links.self], ["Embed this", builderLink("ml-employer-fact", { id: fact.id })]])}</div>`;
+      return `<div class="card">${await p.fragment("fact", fact.id)}${actions([
+        ["This as JSON", fact.links.self],
+        ["Embed this", builderLink("ml-employer-fact", { id: fact.id })],
+      ])}</div>`;
     }),
   );
   return `<div class="grid">${blocks.join("")}</div>`;
@@ -27,7 +39,10 @@ async function keyFacts(p: PageContext): Promise<string> {
 async function contents(p: PageContext, withQuestions: boolean): Promise<string> {
   const all = await sectionList(p);
   return `<ol class="toc">${all
-    .map((s) => `<li><a href="${sectionPath(s.id)}">${esc(s.title)}</a>${withQuestions ? `<br><span class="meta">The article asks: <q>${esc(s.question)}</q></span>` : ""}</li>`)
+    .map(
+      (s) =>
+        `<li><a href="${sectionPath(s.id)}">${esc(s.title)}</a>${withQuestions ? `<br><span class="meta">The article asks: <q>${esc(s.question)}</q></span>` : ""}</li>`,
+    )
     .join("")}</ol>`;
 }
 

@@ -12,29 +12,55 @@ const page = (operationId: string, summary: string, parameters: object[] = [], p
     },
   },
 });
-const slug = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" } });
+const slug = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+});
 const text = (operationId: string, summary: string, type: string) => ({
-  get: { operationId, summary, responses: { "200": { description: summary, content: { [type]: { schema: { type: "string" } } } }, "304": { description: "Not modified." } } },
+  get: {
+    operationId,
+    summary,
+    responses: { "200": { description: summary, content: { [type]: { schema: { type: "string" } } } }, "304": { description: "Not modified." } },
+  },
 });
 
 export const pagePaths = {
   "/": page("frontDoor", "The atlas's front door: the report's first screen, key facts, contents, finder"),
   "/report": page("report", "The report: key facts, the twelve sections, how to read the figures, every source"),
-  "/report/{section}": page("reportSection", "One section of the report: the article's question and claims beside the figures, charts, facts, comparisons, gaps, sources", [slug("section", `Section id, e.g. industries (see ${paths.sections}).`)], ["404"]),
-  "/profile": page("profiles", "Profiles: the finder (`q` searches names, ids and codes; results are server-rendered) and every kind", [{ name: "q", in: "query", required: false, schema: { type: "string" } }]),
+  "/report/{section}": page(
+    "reportSection",
+    "One section of the report: the article's question and claims beside the figures, charts, facts, comparisons, gaps, sources",
+    [slug("section", `Section id, e.g. industries (see ${paths.sections}).`)],
+    ["404"],
+  ),
+  "/profile": page("profiles", "Profiles: the finder (`q` searches names, ids and codes; results are server-rendered) and every kind", [
+    { name: "q", in: "query", required: false, schema: { type: "string" } },
+  ]),
   "/profile/{kind}": page("profileKind", "Every entity of a kind, linked to its profile", [slug("kind", `Entity kind (see ${paths.entityKinds}).`)], ["404"]),
-  "/profile/{kind}/{id}": page("profile", "One entity's profile: each figure with period, trust label, rank and the national figure; peers, rankings, sections", [slug("kind", "Entity kind."), slug("id", "Entity id.")], ["404"]),
+  "/profile/{kind}/{id}": page(
+    "profile",
+    "One entity's profile: each figure with period, trust label, rank and the national figure; peers, rankings, sections",
+    [slug("kind", "Entity kind."), slug("id", "Entity id.")],
+    ["404"],
+  ),
   [templated(paths.profile)]: {
     get: {
       operationId: "getProfile",
-      summary: "One entity's profile as the <ml-employer-profile> element reads it: each figure with its rank among its kind and the national figure of the same occupation, measure and period; figures not published, with the reason",
+      summary:
+        "One entity's profile as the <ml-employer-profile> element reads it: each figure with its rank among its kind and the national figure of the same occupation, measure and period; figures not published, with the reason",
       parameters: [
         slug("kind", `Entity kind (see ${paths.entityKinds}).`),
         slug("id", "Entity id."),
         { name: "format", in: "query", required: false, schema: { type: "string", enum: [...formats.profile], default: formats.profile[0] } },
       ],
       responses: {
-        "200": { description: "Profile JSON, or with `format=html` a script-free HTML fragment.", content: { "application/json": { schema: { type: "object" } }, "text/html": { schema: { type: "string" } } } },
+        "200": {
+          description: "Profile JSON, or with `format=html` a script-free HTML fragment.",
+          content: { "application/json": { schema: { type: "object" } }, "text/html": { schema: { type: "string" } } },
+        },
         "304": { description: "Not modified (If-None-Match matched the ETag)." },
         "400": { $ref: "#/components/responses/Problem" },
         "404": { $ref: "#/components/responses/Problem" },

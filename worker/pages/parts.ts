@@ -2,8 +2,17 @@
 // article claims; a chart that widgets.js makes live while its script-free fragment stays for print and no-script
 // readers; source lists.
 import {
-  derivedNotes, embedPath, esc, metricLabel, notesHtml, officialFirst, valueHtml,
-  type Claim, type LabelledFigure, type Source, type Statement,
+  derivedNotes,
+  embedPath,
+  esc,
+  metricLabel,
+  notesHtml,
+  officialFirst,
+  valueHtml,
+  type Claim,
+  type LabelledFigure,
+  type Source,
+  type Statement,
   urls,
 } from "../../core/index";
 
@@ -38,7 +47,13 @@ export interface FigureRow {
  * A table of figures: what each measures (and the source's note), the value as tables write it (≥, hedge, † with
  * its reason), period, trust label and source; under it what the marks mean and how the atlas made what it made.
  */
-export function figureTable(o: { caption: string; rows: readonly FigureRow[]; sources: ReadonlyMap<string, Source>; anchors: Anchors; extraHeading?: string }): string {
+export function figureTable(o: {
+  caption: string;
+  rows: readonly FigureRow[];
+  sources: ReadonlyMap<string, Source>;
+  anchors: Anchors;
+  extraHeading?: string;
+}): string {
   if (!o.rows.length) return "";
   const rows = officialFirst(o.rows.map((r) => ({ ...r, trust: r.figure.trust })));
   const body = rows
@@ -57,7 +72,10 @@ export function figureTable(o: { caption: string; rows: readonly FigureRow[]; so
     `<div class="table-wrap"><table class="figures"><caption>${esc(o.caption)}</caption><thead><tr><th scope="col">Figure</th><th scope="col">Value</th>` +
     (o.extraHeading ? `<th scope="col">${esc(o.extraHeading)}</th>` : "") +
     `<th scope="col">Period</th><th scope="col">Trust</th><th scope="col">Source</th></tr></thead><tbody>${body}</tbody></table></div>` +
-    notesHtml(rows.map((r) => r.figure), derived)
+    notesHtml(
+      rows.map((r) => r.figure),
+      derived,
+    )
   );
 }
 
@@ -106,7 +124,9 @@ export const chartActions = (id: string, count: number, shown: number) =>
 
 export function sourcesList(sources: readonly Source[]): string {
   return `<ul class="sources">${sources
-    .map((s) => `<li>${sourceLink(s)}, ${esc(s.title)} (${esc(s.period)}) ${trust(s.trust)}${s.note ? `<br><span class="meta">${esc(s.note)}</span>` : ""}</li>`)
+    .map(
+      (s) => `<li>${sourceLink(s)}, ${esc(s.title)} (${esc(s.period)}) ${trust(s.trust)}${s.note ? `<br><span class="meta">${esc(s.note)}</span>` : ""}</li>`,
+    )
     .join("")}</ul>`;
 }
 

@@ -2,10 +2,29 @@
 // with its period, trust label, caution mark and rank, the national figure beside it where one exists, the rankings,
 // charts, sections and comparisons the entity appears in, and its nearest peers one click away.
 import {
-  datasetJsonLd, nationalFor, embedPath, entityKinds, esc, kindNouns, metricLabel, nationalKey, nearestPeers,
-  profileSummary, rankIn, rankPhrase, rankSentence, SITE_CARD_ID, valueHtml,
-  type EntityKind, type EntityResponse, type Figure, type ProfilePayload, type Ranking, type RankingResponse,
-  cardPath, CHART_MAX_ROWS,
+  datasetJsonLd,
+  nationalFor,
+  embedPath,
+  entityKinds,
+  esc,
+  kindNouns,
+  metricLabel,
+  nationalKey,
+  nearestPeers,
+  profileSummary,
+  rankIn,
+  rankPhrase,
+  rankSentence,
+  SITE_CARD_ID,
+  valueHtml,
+  type EntityKind,
+  type EntityResponse,
+  type Figure,
+  type ProfilePayload,
+  type Ranking,
+  type RankingResponse,
+  cardPath,
+  CHART_MAX_ROWS,
   urls,
 } from "../../core/index";
 import { ApiError } from "../errors";
@@ -44,11 +63,17 @@ export async function profilePaths(p: PageContext): Promise<string[]> {
   return ["/profile", ...lists.flat()];
 }
 
-const fold = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** Entities whose name, id or code holds every word of the query (case and accents ignored). */
 export async function find(p: PageContext, q: string): Promise<{ kind: EntityKind; e: ListedEntity }[]> {
-  const words = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
+  const words = fold(q)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   if (!words.length) return [];
   const kinds = await kindsPresent(p);
   const out: { kind: EntityKind; e: ListedEntity }[] = [];
@@ -102,7 +127,8 @@ export async function profileIndex(p: PageContext, q: string | undefined, kindRa
     origin: p.origin,
     path,
     title,
-    description: "Profiles of every state, metro area, industry and occupation in the ML Employer Atlas, each figure with its source, period, trust label and rank.",
+    description:
+      "Profiles of every state, metro area, industry and occupation in the ML Employer Atlas, each figure with its source, period, trust label and rank.",
     card: cardPath("site", SITE_CARD_ID),
     cardAlt: "ML Employer Atlas",
     crumbs: [{ title: "Home", href: "/" }, ...(kindRaw !== undefined ? [{ title: "Profiles", href: "/profile" }, { title }] : [{ title: "Profiles" }])],
@@ -224,7 +250,9 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
       `<p class="lede">${esc(noun.singular[0]!.toUpperCase() + noun.singular.slice(1))}${e.code ? `, code ${esc(e.code)}` : ""}.${e.description ? ` ${esc(e.description)}` : ""}</p>`,
   );
   if (placed.length)
-    parts.push(`<ul class="headline">${placed.map((x) => `<li>${esc(rankSentence(e.name, x.ranking.title, x.facts, x.ranking.items.find((it) => it.id === e.id)!.figure))}</li>`).join("")}</ul>`);
+    parts.push(
+      `<ul class="headline">${placed.map((x) => `<li>${esc(rankSentence(e.name, x.ranking.title, x.facts, x.ranking.items.find((it) => it.id === e.id)!.figure))}</li>`).join("")}</ul>`,
+    );
   parts.push(
     `<section aria-labelledby="figures"><h2 id="figures">Figures</h2>` +
       (rows.length
@@ -233,17 +261,18 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
       (gapRows.length ? `<h3>No figure published</h3><ul>${gapRows.join("")}</ul>` : "") +
       `</section>`,
   );
-  if (e.claims.length) parts.push(`<section aria-labelledby="claims"><h2 id="claims">What the article says</h2>${e.claims.map((c) => claimHtml(c)).join("")}</section>`);
+  if (e.claims.length)
+    parts.push(`<section aria-labelledby="claims"><h2 id="claims">What the article says</h2>${e.claims.map((c) => claimHtml(c)).join("")}</section>`);
   if (ep.mapping)
     parts.push(
       `<section aria-labelledby="mapping"><h2 id="mapping">Project mapping, not a published classification</h2><p>${esc(ep.mapping.note)}</p>` +
         (ep.mapping.codes.length
           ? `<ul>${ep.mapping.codes
-            .map((c) => {
-              const text = `${esc(c.system)} ${esc(c.code)} ${esc(c.title)}`;
-              return `<li>${c.entity ? `<a href="${profilePath(c.entity.kind, c.entity.id)}">${text}</a>` : text}</li>`;
-            })
-            .join("")}</ul>`
+              .map((c) => {
+                const text = `${esc(c.system)} ${esc(c.code)} ${esc(c.title)}`;
+                return `<li>${c.entity ? `<a href="${profilePath(c.entity.kind, c.entity.id)}">${text}</a>` : text}</li>`;
+              })
+              .join("")}</ul>`
           : "") +
         `</section>`,
     );
@@ -263,23 +292,35 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
 
   const compare = manifest.compare.find((k) => k.kind === kind);
   const peerRanking = placed.find((x) => x.ranking.metric === "employment") ?? first;
-  if (compare && compare.ids.includes(e.id) && peerRanking) {
+  if (compare?.ids.includes(e.id) && peerRanking) {
     const comparable = new Set(compare.ids);
-    const peers = nearestPeers(peerRanking.ranking.items.filter((it) => comparable.has(it.id)), e.id, 5);
+    const peers = nearestPeers(
+      peerRanking.ranking.items.filter((it) => comparable.has(it.id)),
+      e.id,
+      5,
+    );
     if (peers.length)
       parts.push(
         `<section aria-labelledby="peers"><h2 id="peers">Nearest peers</h2>` +
           `<p>The ${peers.length} ${peers.length === 1 ? noun.singular : noun.plural} nearest to ${esc(e.name)} in ${esc(peerRanking.ranking.title)}, each compared with it:</p>` +
           `<ul>${peers
-            .map((it) => `<li><a href="${esc(embedPath("compare", kind, { a: e.id, b: it.id }))}">${esc(e.name)} and ${esc(it.name)}</a> <span class="meta">(${valueHtml(it.figure)}; <a href="${profilePath(kind, it.id)}">profile</a>)</span></li>`)
+            .map(
+              (it) =>
+                `<li><a href="${esc(embedPath("compare", kind, { a: e.id, b: it.id }))}">${esc(e.name)} and ${esc(it.name)}</a> <span class="meta">(${valueHtml(it.figure)}; <a href="${profilePath(kind, it.id)}">profile</a>)</span></li>`,
+            )
             .join("")}</ul></section>`,
       );
   }
 
   const appears: string[] = [
-    ...placed.map((x) => `<li>Ranking: <a href="${esc(urls.ranking(x.ranking.id))}">${esc(x.ranking.title)}</a>, ${esc(rankPhrase(x.facts))} · <a href="${esc(urls.chart(x.ranking.id, { format: "png" }))}">chart</a> · <a href="${embedPath("chart", x.ranking.id)}">chart page</a></li>`),
+    ...placed.map(
+      (x) =>
+        `<li>Ranking: <a href="${esc(urls.ranking(x.ranking.id))}">${esc(x.ranking.title)}</a>, ${esc(rankPhrase(x.facts))} · <a href="${esc(urls.chart(x.ranking.id, { format: "png" }))}">chart</a> · <a href="${embedPath("chart", x.ranking.id)}">chart page</a></li>`,
+    ),
     ...ep.appearsIn.sections.map((s) => `<li>Report section: <a href="${sectionPath(s.href.split("/").pop()!)}">${esc(s.title)}</a></li>`),
-    ...(compare && compare.ids.includes(e.id) ? [`<li>Comparisons: any other of the ${compare.ids.length} ${esc(noun.plural)}, e.g. <a href="${urls.compare(kind)}">the list</a></li>`] : []),
+    ...(compare?.ids.includes(e.id)
+      ? [`<li>Comparisons: any other of the ${compare.ids.length} ${esc(noun.plural)}, e.g. <a href="${urls.compare(kind)}">the list</a></li>`]
+      : []),
   ];
   if (appears.length) parts.push(`<section aria-labelledby="appears"><h2 id="appears">Where ${esc(e.name)} appears</h2><ul>${appears.join("")}</ul></section>`);
   parts.push(
@@ -294,9 +335,16 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
       ]) +
       `</section>`,
   );
-  parts.push(`<section aria-labelledby="sources"><h2 id="sources">Sources</h2>${sourcesList(used)}${actions([["This profile as JSON", ep.links.self]])}</section>`);
+  parts.push(
+    `<section aria-labelledby="sources"><h2 id="sources">Sources</h2>${sourcesList(used)}${actions([["This profile as JSON", ep.links.self]])}</section>`,
+  );
 
-  const summary = profileSummary({ name: e.name, kind, figures: Object.keys(e.figures).length, first: first ? { title: first.ranking.title, rank: first.facts, figure: first.ranking.items.find((it) => it.id === e.id)!.figure } : undefined });
+  const summary = profileSummary({
+    name: e.name,
+    kind,
+    figures: Object.keys(e.figures).length,
+    first: first ? { title: first.ranking.title, rank: first.facts, figure: first.ranking.items.find((it) => it.id === e.id)!.figure } : undefined,
+  });
   return page({
     origin: p.origin,
     path: profilePath(kind, e.id),

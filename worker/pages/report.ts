@@ -1,8 +1,22 @@
 // The report: /report (title, key facts, contents, how to read) and /report/{section} (the article's question, its
 // claims quoted beside the figures that bear on them, the section's charts, facts and comparisons, gaps, sources).
 import {
-  cardPath, claimBeside, datasetJsonLd, derivedNotes, embedPath, esc, kindNouns, notesHtml, SITE_CARD_ID,
-  type Claim, type EntityKind, type FactResponse, type RankingResponse, type Section, type SectionResponse, type Source,
+  cardPath,
+  claimBeside,
+  datasetJsonLd,
+  derivedNotes,
+  embedPath,
+  esc,
+  kindNouns,
+  notesHtml,
+  SITE_CARD_ID,
+  type Claim,
+  type EntityKind,
+  type FactResponse,
+  type RankingResponse,
+  type Section,
+  type SectionResponse,
+  type Source,
   urls,
 } from "../../core/index";
 import { openapi, type PageContext } from "./context";
@@ -26,7 +40,12 @@ export async function sourceMap(p: PageContext): Promise<Map<string, Source>> {
   return new Map(list.sources.map((s) => [s.id, s]));
 }
 
-const humanise = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^ml\b/i, "ML").toLowerCase().replace(/^ml\b/, "ML");
+const humanise = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/^ml\b/i, "ML")
+    .toLowerCase()
+    .replace(/^ml\b/, "ML");
 
 async function facts(p: PageContext, ids: readonly string[]) {
   return Promise.all(
@@ -50,7 +69,10 @@ export async function sectionPage(p: PageContext, id: string): Promise<string> {
   const [all, sources, meta, manifest] = await Promise.all([sectionList(p), sourceMap(p), p.snapshotMeta(), p.manifest()]);
   const index = all.findIndex((s) => s.id === section.id);
   const anchors = new Anchors();
-  const factList = await facts(p, section.links.facts.map((l) => l.title));
+  const factList = await facts(
+    p,
+    section.links.facts.map((l) => l.title),
+  );
   const beside = besideByClaim(factList);
   const claim = (c: Claim) => claimHtml(c, beside.get(c.text) ?? "");
   const parts: string[] = [];
@@ -65,7 +87,9 @@ export async function sectionPage(p: PageContext, id: string): Promise<string> {
   const says = section.claims.map(claim).join("") + section.statements.map((st) => statementHtml(st, sources)).join("");
   const figs = figureTable({ caption: `Figures that bear on the section's claims`, rows: section.figures.map(labelled), sources, anchors });
   if (says || figs)
-    parts.push(`<section aria-labelledby="says"><h2 id="says">What the article says, and the figures beside it</h2>${says}${figs ? `<h3>Figures that bear on these claims</h3>${figs}` : ""}</section>`);
+    parts.push(
+      `<section aria-labelledby="says"><h2 id="says">What the article says, and the figures beside it</h2>${says}${figs ? `<h3>Figures that bear on these claims</h3>${figs}` : ""}</section>`,
+    );
 
   if (section.records.length) {
     const recs = section.records.map((r) => {
@@ -106,7 +130,13 @@ export async function sectionPage(p: PageContext, id: string): Promise<string> {
   if (factList.length)
     parts.push(
       `<section aria-labelledby="facts"><h2 id="facts">Key figures</h2>${factList
-        .map(({ fact, html }) => `<div class="card"${anchors.take(fact.figure.id)}>${html}${actions([["This as JSON", fact.links.self], ["Embed this", builderLink("ml-employer-fact", { id: fact.id })]])}</div>`)
+        .map(
+          ({ fact, html }) =>
+            `<div class="card"${anchors.take(fact.figure.id)}>${html}${actions([
+              ["This as JSON", fact.links.self],
+              ["Embed this", builderLink("ml-employer-fact", { id: fact.id })],
+            ])}</div>`,
+        )
         .join("")}</section>`,
     );
 
@@ -133,7 +163,9 @@ export async function sectionPage(p: PageContext, id: string): Promise<string> {
   }
 
   if (section.gaps.length)
-    parts.push(`<section aria-labelledby="gaps"><h2 id="gaps">What no published figure covers</h2><ul>${section.gaps.map((g) => `<li>${esc(g)}</li>`).join("")}</ul></section>`);
+    parts.push(
+      `<section aria-labelledby="gaps"><h2 id="gaps">What no published figure covers</h2><ul>${section.gaps.map((g) => `<li>${esc(g)}</li>`).join("")}</ul></section>`,
+    );
 
   parts.push(
     `<section aria-labelledby="sources"><h2 id="sources">Sources</h2>${sourcesList(section.sources)}` +

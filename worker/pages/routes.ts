@@ -17,7 +17,9 @@ export function pageRoutes(app: Hono<PageEnv>, deps: PageDeps) {
   /** A page composed once per snapshot and origin (links and canonical URLs are absolute). */
   const html = async (c: Context<PageEnv>, name: string, make: (p: PageContext) => Promise<string>) => {
     const p = await ctx(c);
-    const cached = await deps.store.compose(p.s, `${p.keys.manifest}:page:${name}:${p.origin}`, HTML_TYPE, () => make(p), { "Content-Security-Policy": PAGE_CSP });
+    const cached = await deps.store.compose(p.s, `${p.keys.manifest}:page:${name}:${p.origin}`, HTML_TYPE, () => make(p), {
+      "Content-Security-Policy": PAGE_CSP,
+    });
     return deps.reply(c.req.raw, p.s, cached);
   };
   const text = async (c: Context<PageEnv>, name: string, type: string, make: (p: PageContext) => Promise<string>) => {
@@ -33,11 +35,15 @@ export function pageRoutes(app: Hono<PageEnv>, deps: PageDeps) {
     const q = c.req.query("q");
     // A query's results page is made per request (queries are unbounded); the index is cached.
     if (q !== undefined)
-      return ctx(c).then(async (p) => c.body(await profileIndex(p, q), 200, { "Content-Type": HTML_TYPE, "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store" }));
+      return ctx(c).then(async (p) =>
+        c.body(await profileIndex(p, q), 200, { "Content-Type": HTML_TYPE, "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store" }),
+      );
     return html(c, "/profile", (p) => profileIndex(p, undefined));
   });
   app.get("/profile/:kind", (c) => html(c, `/profile/${c.req.param("kind")}`, (p) => profileIndex(p, undefined, c.req.param("kind"))));
-  app.get("/profile/:kind/:id", (c) => html(c, `/profile/${c.req.param("kind")}/${c.req.param("id")}`, (p) => profilePage(p, c.req.param("kind"), c.req.param("id"))));
+  app.get("/profile/:kind/:id", (c) =>
+    html(c, `/profile/${c.req.param("kind")}/${c.req.param("id")}`, (p) => profilePage(p, c.req.param("kind"), c.req.param("id"))),
+  );
   app.get(SITE_CSS_PATH, (c) => text(c, "css", "text/css; charset=utf-8", async () => EMBED_CSS + SITE_CSS));
   app.get("/robots.txt", (c) => text(c, "robots", "text/plain; charset=utf-8", async (p) => robotsTxt(p.origin)));
   app.get("/sitemap.xml", (c) => text(c, "sitemap", "application/xml; charset=utf-8", async (p) => sitemapXml(p, await profilePaths(p))));
@@ -48,13 +54,16 @@ export function pageRoutes(app: Hono<PageEnv>, deps: PageDeps) {
     if (!(entityKinds as readonly string[]).includes(kind)) throw new ApiError("unknown-kind", `No kind "${kind.slice(0, 40)}". See ${urls.entityKinds()}.`);
     if (!id) throw new ApiError("bad-parameter", `Give the entity as ?entity=… (see ${templated(paths.entities)}).`);
     const p = new PageContext(c, deps, s);
-    return deps.store.compose(s, `${s.keys.entity(kind as never, id)}:profile-payload`, JSON_TYPE, async () => JSON.stringify(await profilePayload(p, kind, id)));
+    return deps.store.compose(s, `${s.keys.entity(kind as never, id)}:profile-payload`, JSON_TYPE, async () =>
+      JSON.stringify(await profilePayload(p, kind, id)),
+    );
   };
   app.get(paths.profile, async (c) => {
     const format = formatOf(c, "profile");
     const s = await deps.snap(c);
     const [kind, id] = [c.req.param("kind"), c.req.param("id")];
-    if (format === "html") return deps.reply(c.req.raw, s, await fragmentEntry(c, deps.store, s, await deps.resolve(c, s, "profile", kind, new URLSearchParams({ entity: id }))));
+    if (format === "html")
+      return deps.reply(c.req.raw, s, await fragmentEntry(c, deps.store, s, await deps.resolve(c, s, "profile", kind, new URLSearchParams({ entity: id }))));
     return deps.reply(c.req.raw, s, await profileJson(c, s, kind, id));
   });
 

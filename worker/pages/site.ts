@@ -36,7 +36,8 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 
 /** A card as image/png, with the snapshot's ETag and caching headers (304 on a matching If-None-Match). */
 export async function cardResponse(p: PageContext, kindRaw: string, idRaw: string): Promise<Response> {
-  if (!(cardKinds as readonly string[]).includes(kindRaw)) throw new ApiError("not-found", `No card kind "${kindRaw.slice(0, 40)}"; use ${cardKinds.join(", ")}.`);
+  if (!(cardKinds as readonly string[]).includes(kindRaw))
+    throw new ApiError("not-found", `No card kind "${kindRaw.slice(0, 40)}"; use ${cardKinds.join(", ")}.`);
   const kind = kindRaw as CardKind;
   const key = p.keys.card(kind, idRaw);
   const { store } = p.deps;
