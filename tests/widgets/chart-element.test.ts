@@ -134,6 +134,11 @@ describe("<ml-employer-chart>", () => {
     document.body.append(spacer);
     const far = mount({ chart: "occupations-by-median-wage", api });
     const hidden = mount({ chart: "occupations-by-median-wage", api, hidden: "" });
+    // Room below the far chart, so scrolling it into view brings it to the top of the viewport (before it has
+    // drawn it is a few pixels tall, and at the end of the page it would stay at the viewport's bottom edge).
+    const below = document.createElement("div");
+    below.style.height = `${innerHeight}px`;
+    document.body.append(below);
     await until(() => near.shadowRoot?.querySelector(".figure .bar"));
     // Two frames: every element's first visibility notice has been delivered. Had the far or hidden chart asked
     // for its payload, it would have gone in the request the near one drew from, or one before it.
