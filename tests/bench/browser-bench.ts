@@ -100,9 +100,11 @@ async function runPage(browser: Browser, url: string, allDrawn: Drawn): Promise<
       await page.addInitScript(
         `window.__r = []; addEventListener("ml-employer-rendered", () => __r.push(Math.round(performance.now())), true); const f0 = fetch; window.fetch = (...a) => (__r.push("fetch " + Math.round(performance.now())), f0(...a)); document.addEventListener("DOMContentLoaded", () => __r.push("dcl " + Math.round(performance.now()))); new PerformanceObserver((l) => l.getEntries().forEach((e) => __r.push("long " + Math.round(e.startTime) + "+" + Math.round(e.duration)))).observe({ type: "longtask", buffered: true });`,
       );
-    if (process.env.BENCH_TRACE) await cdp.send("Profiler.enable");
-    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-    await cdp.send("Profiler.start");
+    if (process.env.BENCH_TRACE) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
     // The page watches itself from its first frame on (an init script runs before any of its own) and reports the
     // frame where its charts are all drawn on the console. Nothing is evaluated in the page while it loads:
     // Playwright's waitForFunction (and any page.evaluate) first injects its utility script, 13–28 ms of main thread
