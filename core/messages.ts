@@ -35,6 +35,10 @@ export const widgetMessages = {
   /** `what`: the id asked for, or a comparison's two ids. */
   "not-found": (noun: WidgetNoun, what: readonly string[]) => `No ${noun} ${noun === "comparison" ? "of" : "called"} ${quoted(what)} exists.`,
   network: (noun: WidgetNoun) => `The ${noun} could not be loaded: the data service did not answer.`,
+  /** A pinned element whose snapshot was published and has since been pruned (the API's 410 snapshot-gone). */
+  "snapshot-gone": (noun: WidgetNoun) => `This ${noun} is pinned to a snapshot the atlas no longer keeps, so its figures cannot be shown.`,
+  /** A snapshot attribute of the right form that names no published snapshot (the API's 404 unknown-snapshot). */
+  "unknown-snapshot": (noun: WidgetNoun) => `This ${noun} is pinned to a snapshot the atlas never published.`,
   "bad-response": (noun: WidgetNoun) => `The ${noun} could not be loaded: the data service sent something unexpected.`,
   "render-failed": (noun: WidgetNoun) => `The ${noun} could not be drawn.`,
 } as const;

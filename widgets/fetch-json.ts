@@ -43,8 +43,14 @@ export async function fetchJson(url: string, signal: AbortSignal, what: readonly
     if (signal.aborted) throw err;
     throw new WidgetError("network");
   }
-  if (res.status === 404) throw new WidgetError("not-found", what);
-  if (!res.ok) throw new WidgetError("network");
+  if (!res.ok) {
+    // A pinned snapshot pruned or never published is not a missing resource nor a network failure: the problem's
+    // code says which (see the API's problem catalogue).
+    const code = await res.json().then((p: { code?: unknown } | null) => p?.code, () => undefined);
+    if (code === "snapshot-gone" || code === "unknown-snapshot") throw new WidgetError(code);
+    if (res.status === 404) throw new WidgetError("not-found", what);
+    throw new WidgetError("network");
+  }
   try {
     return await res.json();
   } catch {

@@ -2,7 +2,7 @@
 // snapshot A (the May 2024 edition), render a pinned and an unpinned element, publish B (May 2025) into the KV the
 // running server reads, and see the pinned element keep A's figures with a quiet line to B while the unpinned one
 // moves to B; A's URLs keep their bytes and the immutable header. A third publish with a retention of two prunes A:
-// a fresh isolate then answers A's URLs 410, naming the current snapshot.
+// a fresh isolate then answers A's URLs 410, naming the current snapshot, and the pinned element says why it is empty.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -142,5 +142,16 @@ describe("publishing a new snapshot under an embedded, pinned element", () => {
       expect(problem.detail).toContain(`/api/v1/snapshots/${C}`);
     }
     expect((await fetch(`${server.url}${RANKING}?snapshot=${B}`)).status).toBe(200);
+    // The author's element, still pinned to A, says why it shows no figures.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent(`<!doctype html><html lang="en"><head><title>Blog post</title>
+      <script type="module" src="${server.url}/widgets.js"></script></head><body>
+      <ml-employer-ranking id="pinned" ranking="occupations-by-employment" snapshot="${A}" api="${server.url}"></ml-employer-ranking></body></html>`);
+    const alert = await page.waitForFunction(() => document.getElementById("pinned")?.shadowRoot?.querySelector('[role="alert"]')?.textContent?.trim(), null, {
+      timeout: 30_000,
+    });
+    expect(await alert.jsonValue()).toBe("This ranking is pinned to a snapshot the atlas no longer keeps, so its figures cannot be shown.");
+    await context.close();
   }, 240_000);
 });

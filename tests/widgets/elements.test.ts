@@ -267,6 +267,17 @@ describe("pinned to a snapshot", () => {
     // On its own, so that it starts near the viewport whatever the two rankings' height.
     document.body.replaceChildren();
     const bad = mount("ml-employer-fact", { fact: "data-scientist-employment", snapshot: "not-a-snapshot", api });
-    expect((await until(() => bad.shadowRoot?.querySelector('[role="alert"]'))).textContent).toContain("snapshot");
+    expect((await until(() => bad.shadowRoot?.querySelector('[role="alert"]'))).textContent?.trim()).toBe('The "snapshot" attribute is not valid.');
+  });
+
+  it("says so when the snapshot it is pinned to was never published, rather than that the resource does not exist", async () => {
+    const fact = mount("ml-employer-fact", { fact: "data-scientist-employment", snapshot: "000000000000", api });
+    const chart = mount("ml-employer-chart", { chart: "occupations-by-employment", snapshot: "000000000000", api });
+    expect((await until(() => fact.shadowRoot?.querySelector('[role="alert"]'))).textContent?.trim()).toBe(
+      "This fact is pinned to a snapshot the atlas never published.",
+    );
+    expect((await until(() => chart.shadowRoot?.querySelector('[role="alert"]'))).textContent?.trim()).toBe(
+      "This chart is pinned to a snapshot the atlas never published.",
+    );
   });
 });
