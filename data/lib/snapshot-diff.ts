@@ -93,7 +93,7 @@ export function diffSnapshots(before: Bulk, after: Bulk): SnapshotDiff {
 
 const show = (p: Point) => `${p.bound === "at-least" ? "≥ " : ""}${p.value} (${p.period})`;
 
-/** One line of counts, for a changelog or a closing note. */
+/** One line of counts, for a changelog or a release note. */
 export function summariseDiff(d: SnapshotDiff): string {
   return (
     `${d.figures.length} figures moved, ${d.figuresAdded.length} added, ${d.figuresDropped.length} dropped; ` +
