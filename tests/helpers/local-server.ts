@@ -72,7 +72,10 @@ export async function startLocalServer(
   }
   o.beforeStart?.(state);
   const port = await freePort();
-  const child = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false"], {
+  // Its own devtools port too: wrangler's default (9229 and up) collides when test files start servers at once.
+  const inspector = await freePort();
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector), "--persist-to", state];
+  const child = spawn(wrangler, [...args, "--show-interactive-dev-session=false"], {
     cwd: root,
     env,
     detached: true,
