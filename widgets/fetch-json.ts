@@ -46,7 +46,10 @@ export async function fetchJson(url: string, signal: AbortSignal, what: readonly
   if (!res.ok) {
     // A pinned snapshot pruned or never published is not a missing resource nor a network failure: the problem's
     // code says which (see the API's problem catalogue).
-    const code = await res.json().then((p: { code?: unknown } | null) => p?.code, () => undefined);
+    const code = await res.json().then(
+      (p: { code?: unknown } | null) => p?.code,
+      () => undefined,
+    );
     if (code === "snapshot-gone" || code === "unknown-snapshot") throw new WidgetError(code);
     if (res.status === 404) throw new WidgetError("not-found", what);
     throw new WidgetError("network");
