@@ -149,7 +149,7 @@ export function siteCardSvg(o: { title: string; lines: readonly string[] }): str
 
 /** Where a card is served: a chart's (and its ranking's) as the chart's `?format=png`, a fact's and the atlas's under /cards/. */
 export function cardPath(kind: CardKind, id: string): string {
-  return kind === "chart" ? urls.chart(id, { format: "png" }) : `/cards/${kind}/${encodeURIComponent(id)}.png`;
+  return kind === "chart" ? urls.chart(id, { format: "png" }) : urls.card(kind, id);
 }
 
 /** The card of an embeddable resource: comparisons have none of their own and use the atlas's. */

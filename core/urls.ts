@@ -17,6 +17,10 @@ const SECTIONS = `${API_PREFIX}/sections`;
 const FACTS = `${API_PREFIX}/facts`;
 const SNAPSHOTS = `${API_PREFIX}/snapshots`;
 const PROFILES = `${API_PREFIX}/profiles`;
+// The reader pages.
+const REPORT = "/report";
+const PROFILE_PAGES = "/profile";
+const CARDS = "/cards";
 
 /** Every route's path pattern, in Hono's `:param` style (see `templated` for OpenAPI's `{param}`). */
 export const paths = /* @__PURE__ */ (() =>
@@ -45,6 +49,15 @@ export const paths = /* @__PURE__ */ (() =>
     oembed: "/oembed",
     openapi: "/openapi.json",
     widgets: "/widgets.js",
+    front: "/",
+    report: REPORT,
+    reportSection: `${REPORT}/:section`,
+    profiles: PROFILE_PAGES,
+    profileKind: `${PROFILE_PAGES}/:kind`,
+    profilePage: `${PROFILE_PAGES}/:kind/:id`,
+    card: `${CARDS}/:kind/:file`,
+    robots: "/robots.txt",
+    sitemap: "/sitemap.xml",
   }) as const)();
 export type PathName = keyof typeof paths;
 
@@ -119,3 +132,13 @@ export function embed(kind: EmbedKind, id: string, query: { a?: string; b?: stri
   const qs = q.toString();
   return `/embed/${kind}/${enc(id)}${qs ? `?${qs}` : ""}`;
 }
+
+// The reader pages: the report and its sections, the profile finder, a kind's list and one profile, the social cards.
+
+/** The report, one of its sections, or an anchor in the report's index ("#how-to-read"). */
+export const report = (section?: string, hash?: string) => `${section ? `${REPORT}/${enc(section)}` : REPORT}${hash ? `#${hash}` : ""}`;
+/** The profile finder, a kind's list of profiles, or one profile page. */
+export const profilePage = (kind?: string, id?: string) =>
+  kind === undefined ? PROFILE_PAGES : id === undefined ? `${PROFILE_PAGES}/${enc(kind)}` : `${PROFILE_PAGES}/${enc(kind)}/${enc(id)}`;
+/** A social card PNG rendered at build time (a chart's is its `?format=png`, see core/cards.ts). */
+export const card = (kind: string, id: string) => `${CARDS}/${enc(kind)}/${enc(id)}.png`;

@@ -90,6 +90,13 @@ describe("the URL space has one owner (core/urls.ts)", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("no source file but the owner writes a reader page's path (the report, profiles, cards) in a string", () => {
+    const page = /["`'](\/report|\/profile|\/cards)(["`'/#?$]|\$\{)/;
+    const offenders = ["core", "worker", "widgets", "data"].flatMap(sources).filter((f) => f !== OWNER && page.test(code(f)));
+    expect(offenders).toEqual([]);
+    expect(page.test(code(OWNER))).toBe(true);
+  });
+
   it("finds the prefix where it is (the rule cannot pass vacuously)", () => {
     expect(code(OWNER)).toContain(PREFIX);
     expect(sources("worker")).toContain("worker/app.ts");

@@ -85,7 +85,7 @@ const HOW_TO_READ =
   `<p>Employment is not hiring: the official figures count jobs held, not openings or hires, so they bear on the article's claims about hiring without settling them.</p>`;
 
 export async function reportIndex(p: PageContext): Promise<string> {
-  const { meta, jsonLd, sources } = await atlasDataset(p, "/report");
+  const { meta, jsonLd, sources } = await atlasDataset(p, urls.report());
   const main =
     `<h1>Employers that hire machine-learning graduates</h1>` +
     `<p class="lede">${esc(ATLAS_DESCRIPTION)}</p>` +
@@ -99,7 +99,7 @@ export async function reportIndex(p: PageContext): Promise<string> {
     `<h2 id="sources">Sources</h2>${sourcesList(sources)}`;
   return page({
     origin: p.origin,
-    path: "/report",
+    path: urls.report(),
     title: "The report: employers that hire machine-learning graduates",
     description: `${ATLAS_DESCRIPTION} Twelve sections, key facts and every source.`,
     card: cardPath("site", SITE_CARD_ID),
@@ -116,7 +116,7 @@ export async function frontDoor(p: PageContext): Promise<string> {
   const main =
     `<h1>${ATLAS_NAME}</h1>` +
     `<p class="lede">${esc(ATLAS_DESCRIPTION)}</p>` +
-    `<p><a href="/report"><strong>Read the report</strong></a> · <a href="/profile">Profiles of every state, metro, industry and occupation</a> · ` +
+    `<p><a href="${urls.report()}"><strong>Read the report</strong></a> · <a href="${urls.profilePage()}">Profiles of every state, metro, industry and occupation</a> · ` +
     `<a href="/gallery/">Widget gallery and embed builder</a> · <a href="${urls.index()}">The data as JSON and CSV</a></p>` +
     `<section aria-labelledby="find"><h2 id="find">What does the market look like where you are?</h2>${finderForm("", "front-q")}</section>` +
     `<section aria-labelledby="key-facts"><h2 id="key-facts">Key facts</h2>${await keyFacts(p)}</section>` +

@@ -1,5 +1,5 @@
 // The reader pages in the OpenAPI document (it describes every GET route the worker registers).
-import { formats, paths, templated } from "../../core/index";
+import { formats, paths, templated, urls } from "../../core/index";
 const page = (operationId: string, summary: string, parameters: object[] = [], problems: string[] = []) => ({
   get: {
     operationId,
@@ -28,19 +28,24 @@ const text = (operationId: string, summary: string, type: string) => ({
 });
 
 export const pagePaths = {
-  "/": page("frontDoor", "The atlas's front door: the report's first screen, key facts, contents, finder"),
-  "/report": page("report", "The report: key facts, the twelve sections, how to read the figures, every source"),
-  "/report/{section}": page(
+  [paths.front]: page("frontDoor", "The atlas's front door: the report's first screen, key facts, contents, finder"),
+  [paths.report]: page("report", "The report: key facts, the twelve sections, how to read the figures, every source"),
+  [templated(paths.reportSection)]: page(
     "reportSection",
     "One section of the report: the article's question and claims beside the figures, charts, facts, comparisons, gaps, sources",
     [slug("section", `Section id, e.g. industries (see ${paths.sections}).`)],
     ["404"],
   ),
-  "/profile": page("profiles", "Profiles: the finder (`q` searches names, ids and codes; results are server-rendered) and every kind", [
+  [paths.profiles]: page("profiles", "Profiles: the finder (`q` searches names, ids and codes; results are server-rendered) and every kind", [
     { name: "q", in: "query", required: false, schema: { type: "string" } },
   ]),
-  "/profile/{kind}": page("profileKind", "Every entity of a kind, linked to its profile", [slug("kind", `Entity kind (see ${paths.entityKinds}).`)], ["404"]),
-  "/profile/{kind}/{id}": page(
+  [templated(paths.profileKind)]: page(
+    "profileKind",
+    "Every entity of a kind, linked to its profile",
+    [slug("kind", `Entity kind (see ${paths.entityKinds}).`)],
+    ["404"],
+  ),
+  [templated(paths.profilePage)]: page(
     "profile",
     "One entity's profile: each figure with period, trust label, rank and the national figure; peers, rankings, sections",
     [slug("kind", "Entity kind."), slug("id", "Entity id.")],
@@ -67,10 +72,10 @@ export const pagePaths = {
       },
     },
   },
-  "/cards/{kind}/{file}": {
+  [templated(paths.card)]: {
     get: {
       operationId: "card",
-      summary: "A social card (1200×630 PNG rendered at build time) of a chart, a fact or the atlas (`/cards/site/atlas.png`)",
+      summary: `A social card (1200×630 PNG rendered at build time) of a chart, a fact or the atlas (\`${urls.card("site", "atlas")}\`)`,
       parameters: [
         { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["chart", "fact", "site"] } },
         { name: "file", in: "path", required: true, description: "`{id}.png`", schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*\\.png$" } },
@@ -83,6 +88,6 @@ export const pagePaths = {
     },
   },
   "/site.css": text("siteStylesheet", "The stylesheet of the reader pages (light, dark and print)", "text/css"),
-  "/robots.txt": text("robots", "robots.txt", "text/plain"),
-  "/sitemap.xml": text("sitemap", "Every reader page", "application/xml"),
+  [paths.robots]: text("robots", "robots.txt", "text/plain"),
+  [paths.sitemap]: text("sitemap", "Every reader page", "application/xml"),
 };

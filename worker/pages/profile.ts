@@ -34,7 +34,7 @@ import { sectionPath, sourceMap } from "./report";
 import { finderForm, page } from "./shell";
 
 const KINDS: ReadonlySet<string> = new Set(entityKinds);
-export const profilePath = (kind: string, id: string) => `/profile/${kind}/${id}`;
+export const profilePath = (kind: string, id: string) => urls.profilePage(kind, id);
 
 interface ListedEntity {
   id: string;
@@ -59,8 +59,8 @@ async function kindsPresent(p: PageContext): Promise<{ kind: EntityKind; count: 
 /** Every profile path, for the sitemap. */
 export async function profilePaths(p: PageContext): Promise<string[]> {
   const kinds = await kindsPresent(p);
-  const lists = await Promise.all(kinds.map(async ({ kind }) => [`/profile/${kind}`, ...(await entitiesOf(p, kind)).map((e) => profilePath(kind, e.id))]));
-  return ["/profile", ...lists.flat()];
+  const lists = await Promise.all(kinds.map(async ({ kind }) => [urls.profilePage(kind), ...(await entitiesOf(p, kind)).map((e) => profilePath(kind, e.id))]));
+  return [urls.profilePage(), ...lists.flat()];
 }
 
 const fold = (s: string) =>
@@ -93,12 +93,12 @@ export async function profileIndex(p: PageContext, q: string | undefined, kindRa
   const kinds = await kindsPresent(p);
   let main: string;
   let title: string;
-  let path = "/profile";
+  let path = urls.profilePage();
   if (kindRaw !== undefined) {
     const kind = kindOf(kindRaw);
     const list = await entitiesOf(p, kind);
     title = `Profiles of ${kindNouns[kind].plural}`;
-    path = `/profile/${kind}`;
+    path = urls.profilePage(kind);
     main =
       `<h1>${esc(title)}</h1><p class="lede">${list.length} ${esc(kindNouns[kind].plural)}. Each profile shows every figure with its period, trust label and rank.</p>` +
       `<ul class="results">${list.map((e) => `<li><a href="${profilePath(kind, e.id)}">${esc(e.name)}</a>${e.code ? ` <span class="meta">${esc(e.code)}</span>` : ""}${e.figures ? "" : ` <span class="meta">(no figure published)</span>`}</li>`).join("")}</ul>`;
@@ -121,7 +121,7 @@ export async function profileIndex(p: PageContext, q: string | undefined, kindRa
       `each figure with its period, trust label and rank among its kind, the national figure beside it where one exists, and its nearest peers.</p>` +
       finderForm(q ?? "", "profile-q") +
       results +
-      `<h2>By kind</h2><ul class="results">${kinds.map(({ kind, count }) => `<li><a href="/profile/${kind}">${esc(kindNouns[kind].plural)}</a> <span class="meta">${count}</span></li>`).join("")}</ul>`;
+      `<h2>By kind</h2><ul class="results">${kinds.map(({ kind, count }) => `<li><a href="${urls.profilePage(kind)}">${esc(kindNouns[kind].plural)}</a> <span class="meta">${count}</span></li>`).join("")}</ul>`;
   }
   return page({
     origin: p.origin,
@@ -131,7 +131,7 @@ export async function profileIndex(p: PageContext, q: string | undefined, kindRa
       "Profiles of every state, metro area, industry and occupation in the ML Employer Atlas, each figure with its source, period, trust label and rank.",
     card: cardPath("site", SITE_CARD_ID),
     cardAlt: "ML Employer Atlas",
-    crumbs: [{ title: "Home", href: "/" }, ...(kindRaw !== undefined ? [{ title: "Profiles", href: "/profile" }, { title }] : [{ title: "Profiles" }])],
+    crumbs: [{ title: "Home", href: "/" }, ...(kindRaw !== undefined ? [{ title: "Profiles", href: urls.profilePage() }, { title }] : [{ title: "Profiles" }])],
     main,
     snapshot: meta,
     query: q,
@@ -352,7 +352,7 @@ export async function profilePage(p: PageContext, kindRaw: string, id: string): 
     description: summary,
     card: first ? cardPath("chart", first.ranking.id) : cardPath("site", SITE_CARD_ID),
     cardAlt: first ? `Card of ${first.ranking.title}` : "ML Employer Atlas",
-    crumbs: [{ title: "Profiles", href: "/profile" }, { title: noun.plural, href: `/profile/${kind}` }, { title: e.name }],
+    crumbs: [{ title: "Profiles", href: urls.profilePage() }, { title: noun.plural, href: urls.profilePage(kind) }, { title: e.name }],
     jsonLd: datasetJsonLd({
       name: `${e.name} — ML Employer Atlas profile`,
       description: summary,

@@ -29,7 +29,7 @@ export interface SectionSummary {
   question: string;
 }
 
-export const sectionPath = (id: string) => `/report/${id}`;
+export const sectionPath = (id: string) => urls.report(id);
 
 export async function sectionList(p: PageContext): Promise<SectionSummary[]> {
   return (await p.json<{ sections: SectionSummary[] }>(p.keys.list("sections"), "not-found", "list sections is missing")).sections;
@@ -81,7 +81,7 @@ export async function sectionPage(p: PageContext, id: string): Promise<string> {
     `<h1>${esc(section.title)}</h1>` +
       `<p class="lede">The article asks: <q>${esc(section.question)}</q> <span class="ml-employer-trust">article</span></p>` +
       `<p class="meta">Section ${index + 1} of ${all.length} of the report. The article's words are quoted and labelled as its claims; ` +
-      `the figures beside them come from the sources named with each, official first. <a href="/report#how-to-read">How to read the figures</a>.</p>`,
+      `the figures beside them come from the sources named with each, official first. <a href="${urls.report(undefined, "how-to-read")}">How to read the figures</a>.</p>`,
   );
 
   const says = section.claims.map(claim).join("") + section.statements.map((st) => statementHtml(st, sources)).join("");
@@ -103,14 +103,14 @@ export async function sectionPage(p: PageContext, id: string): Promise<string> {
             ? `<ul class="meta">${r.mapping.codes
                 .map((code) => {
                   const text = `${esc(code.system)} ${esc(code.code)} ${esc(code.title)}`;
-                  return `<li>${code.entity ? `<a href="/profile/${esc(code.entity.kind)}/${esc(code.entity.id)}">${text}</a>` : text}</li>`;
+                  return `<li>${code.entity ? `<a href="${esc(urls.profilePage(code.entity.kind, code.entity.id))}">${text}</a>` : text}</li>`;
                 })
                 .join("")}</ul>`
             : "")
         : "";
       const links = r.entity
         ? actions([
-            [`Profile of ${r.name}`, `/profile/${r.entity.kind}/${r.entity.id}`],
+            [`Profile of ${r.name}`, urls.profilePage(r.entity.kind, r.entity.id)],
             ["This as JSON", r.entity.href],
           ])
         : "";
@@ -177,8 +177,8 @@ export async function sectionPage(p: PageContext, id: string): Promise<string> {
   const next = all[index + 1];
   parts.push(
     `<nav class="pager" aria-label="Sections">` +
-      (prev ? `<a href="${sectionPath(prev.id)}" rel="prev">← ${esc(prev.title)}</a>` : `<a href="/report">← The report</a>`) +
-      (next ? `<a href="${sectionPath(next.id)}" rel="next">${esc(next.title)} →</a>` : `<a href="/report">The report →</a>`) +
+      (prev ? `<a href="${sectionPath(prev.id)}" rel="prev">← ${esc(prev.title)}</a>` : `<a href="${urls.report()}">← The report</a>`) +
+      (next ? `<a href="${sectionPath(next.id)}" rel="next">${esc(next.title)} →</a>` : `<a href="${urls.report()}">The report →</a>`) +
       `</nav>`,
   );
 
@@ -195,7 +195,7 @@ export async function sectionPage(p: PageContext, id: string): Promise<string> {
     description,
     card,
     cardAlt: `Social card of ${section.title}`,
-    crumbs: [{ title: "Report", href: "/report" }, { title: section.title }],
+    crumbs: [{ title: "Report", href: urls.report() }, { title: section.title }],
     jsonLd: sectionDataset(p, section, rankingIds, meta),
     main: `<article>${parts.join("")}</article>`,
     snapshot: meta,

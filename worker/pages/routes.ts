@@ -28,26 +28,26 @@ export function pageRoutes(app: Hono<PageEnv>, deps: PageDeps) {
     return deps.reply(c.req.raw, p.s, cached);
   };
 
-  app.get("/", (c) => html(c, "/", frontDoor));
-  app.get("/report", (c) => html(c, "/report", reportIndex));
-  app.get("/report/:section", (c) => html(c, `/report/${c.req.param("section")}`, (p) => sectionPage(p, c.req.param("section"))));
-  app.get("/profile", (c) => {
+  app.get(paths.front, (c) => html(c, paths.front, frontDoor));
+  app.get(paths.report, (c) => html(c, urls.report(), reportIndex));
+  app.get(paths.reportSection, (c) => html(c, urls.report(c.req.param("section")), (p) => sectionPage(p, c.req.param("section"))));
+  app.get(paths.profiles, (c) => {
     const q = c.req.query("q");
     // A query's results page is made per request (queries are unbounded); the index is cached.
     if (q !== undefined)
       return ctx(c).then(async (p) =>
         c.body(await profileIndex(p, q), 200, { "Content-Type": HTML_TYPE, "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store" }),
       );
-    return html(c, "/profile", (p) => profileIndex(p, undefined));
+    return html(c, urls.profilePage(), (p) => profileIndex(p, undefined));
   });
-  app.get("/profile/:kind", (c) => html(c, `/profile/${c.req.param("kind")}`, (p) => profileIndex(p, undefined, c.req.param("kind"))));
-  app.get("/profile/:kind/:id", (c) =>
-    html(c, `/profile/${c.req.param("kind")}/${c.req.param("id")}`, (p) => profilePage(p, c.req.param("kind"), c.req.param("id"))),
+  app.get(paths.profileKind, (c) => html(c, urls.profilePage(c.req.param("kind")), (p) => profileIndex(p, undefined, c.req.param("kind"))));
+  app.get(paths.profilePage, (c) =>
+    html(c, urls.profilePage(c.req.param("kind"), c.req.param("id")), (p) => profilePage(p, c.req.param("kind"), c.req.param("id"))),
   );
   app.get(SITE_CSS_PATH, (c) => text(c, "css", "text/css; charset=utf-8", async () => EMBED_CSS + SITE_CSS));
-  app.get("/robots.txt", (c) => text(c, "robots", "text/plain; charset=utf-8", async (p) => robotsTxt(p.origin)));
-  app.get("/sitemap.xml", (c) => text(c, "sitemap", "application/xml; charset=utf-8", async (p) => sitemapXml(p, await profilePaths(p))));
-  app.get("/cards/:kind/:file", async (c) => cardResponse(await ctx(c), c.req.param("kind"), cardId(c.req.param("file"))));
+  app.get(paths.robots, (c) => text(c, "robots", "text/plain; charset=utf-8", async (p) => robotsTxt(p.origin)));
+  app.get(paths.sitemap, (c) => text(c, "sitemap", "application/xml; charset=utf-8", async (p) => sitemapXml(p, await profilePaths(p))));
+  app.get(paths.card, async (c) => cardResponse(await ctx(c), c.req.param("kind"), cardId(c.req.param("file"))));
 
   /** The profile payload of one entity, composed once per snapshot from the bodies the API serves. */
   const profileJson = async (c: Context<PageEnv>, s: Snapshot, kind: string, id: string) => {

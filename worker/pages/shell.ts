@@ -24,9 +24,9 @@ export interface PageInput {
 }
 
 const NAV: readonly [string, string][] = [
-  ["/", "Home"],
-  ["/report", "Report"],
-  ["/profile", "Profiles"],
+  [paths.front, "Home"],
+  [urls.report(), "Report"],
+  [urls.profilePage(), "Profiles"],
   ["/gallery/", "Widgets and embed builder"],
   [urls.index(), "API"],
 ];
@@ -34,7 +34,7 @@ const NAV: readonly [string, string][] = [
 /** The finder: a plain GET form, so it works without script. */
 export function finderForm(query = "", id = "finder-q"): string {
   return (
-    `<form class="finder" role="search" action="/profile" method="get">` +
+    `<form class="finder" role="search" action="${urls.profilePage()}" method="get">` +
     `<label for="${id}">Find a state, metro, industry or occupation</label> ` +
     `<input id="${id}" name="q" type="search" value="${esc(query)}" autocomplete="off" spellcheck="false"> ` +
     `<button type="submit">Find</button></form>`

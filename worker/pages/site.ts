@@ -1,6 +1,6 @@
 // What search engines and social sites read: robots.txt, sitemap.xml, and the cards (PNG rendered at build time,
 // stored base64 in the snapshot) served as images.
-import { cardKinds, esc, type CardKind } from "../../core/index";
+import { cardKinds, esc, paths as routes, urls, type CardKind } from "../../core/index";
 import { ApiError } from "../errors";
 import { matchesEtag } from "../respond";
 import type { PageContext } from "./context";
@@ -14,7 +14,7 @@ export function robotsTxt(origin: string): string {
 /** Every reader page: the front door, the report, its sections, the profile index, each kind and each entity. */
 export async function sitemapXml(p: PageContext, profilePaths: readonly string[]): Promise<string> {
   const sections = await sectionList(p);
-  const paths = ["/", "/report", ...sections.map((s) => sectionPath(s.id)), ...profilePaths];
+  const paths = [routes.front, urls.report(), ...sections.map((s) => sectionPath(s.id)), ...profilePaths];
   const meta = await p.snapshotMeta();
   const lastmod = meta.builtAt.slice(0, 10);
   return (
