@@ -92,6 +92,8 @@ const document = {
     license: { name: `Public-domain data (US federal statistics); see ${paths.sources}`, identifier: "CC0-1.0" },
   },
   servers: [{ url: "/" }],
+  // Open: no operation needs credentials.
+  security: [],
   paths: {
     [templated(paths.index)]: {
       get: { operationId: "index", summary: "API index with links", responses: { "200": json(body("index"), "Links to every collection."), ...standard } },
